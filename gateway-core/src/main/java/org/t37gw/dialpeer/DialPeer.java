@@ -20,7 +20,7 @@ import java.util.Set;
  * @param port              {@code port NAME} (a voice-port name), or {@code null}
  * @param prefix            {@code prefix DIGITS} dialed before the number on a POTS peer, or {@code ""}
  * @param digitStrip        IOS default {@code true} for POTS: the explicitly matched digits are removed
- * @param forwardDigits     {@code forward-digits N} ({@code >= 0}), {@link #FORWARD_ALL}, {@link #FORWARD_EXTRA}
+ * @param forwardDigits     {@code forward-digits N} ({@code >= 0}), {@link #FORWARD_ALL}, {@link #FORWARD_EXTRA} (digits beyond the pattern's length, as IOS)
  *                          or {@link #FORWARD_DEFAULT} (digit-strip decides)
  * @param preference        {@code preference 0..10}, lower is tried first (default 0)
  * @param maxConn           {@code max-conn N}, 0 = unlimited (default)
@@ -61,7 +61,7 @@ public record DialPeer(
 
     /** {@code forward-digits all}. */
     public static final int FORWARD_ALL = -1;
-    /** {@code forward-digits extra}: only the digits beyond the explicit part of the pattern. */
+    /** {@code forward-digits extra}: only the digits beyond the pattern's length (none for a T pattern), as IOS. */
     public static final int FORWARD_EXTRA = -2;
     /** No {@code forward-digits} command: digit-strip decides. */
     public static final int FORWARD_DEFAULT = -3;
