@@ -213,7 +213,7 @@ final class Binder {
             if (first != null) {
                 diag.error(file, p.line, "voice-port " + p.name + " is defined twice (first at line " + first.line + ")");
             }
-            if (p.driver == null) {
+            if (p.driver == null && p.driverLine == 0) {
                 diag.error(file, p.line, "voice-port " + p.name + " has no driver line");
             }
         }
@@ -242,7 +242,7 @@ final class Binder {
             }
             if (d.port != null && !byName.containsKey(d.port)) {
                 diag.error(file, d.portLine, "port " + d.port + ": no voice-port " + d.port + " is defined"
-                        + Suggest.hint(d.port, byName.keySet()));
+                        + portHint(d.port, byName));
             }
             if (d.kind == DialPeer.Kind.POTS && d.port == null && d.destinationPattern != null) {
                 diag.warning(file, d.line, d.title() + " has a destination-pattern but no port: no call can be placed through it");
@@ -261,6 +261,15 @@ final class Binder {
         globalWarnings();
     }
 
+    /** "did you mean" for a mistyped voice-port name, else the list of defined ones. */
+    private static String portHint(String name, Map<String, PortDraft> byName) {
+        String hint = Suggest.hint(name, byName.keySet());
+        if (!hint.isEmpty() || byName.isEmpty()) {
+            return hint;
+        }
+        return "; defined: " + String.join(", ", byName.keySet());
+    }
+
     /** What two ports must not share: a serial device, a UDP address, a JNI channel. */
     private static String resource(PortDriver d) {
         if (d instanceof PortDriver.Class1 c) {
@@ -277,15 +286,16 @@ final class Binder {
         return null;
     }
 
+    /** Checks that the peer exists and names this port back (unless its own error is reported). */
     private void checkLoopback(PortDraft p, PortDriver.Loopback lb, Map<String, PortDraft> byName) {
         PortDraft other = byName.get(lb.peerPort());
         if (lb.peerPort().equals(p.name)) {
             diag.error(file, p.driverLine, "voice-port " + p.name + ": driver loopback joins the port to itself");
         } else if (other == null) {
             diag.error(file, p.driverLine, "voice-port " + p.name + ": driver loopback names voice-port "
-                    + lb.peerPort() + ", which is not defined" + Suggest.hint(lb.peerPort(), byName.keySet()));
+                    + lb.peerPort() + ", which is not defined" + portHint(lb.peerPort(), byName));
         } else if (other.driver != null && !(other.driver instanceof PortDriver.Loopback back
-                && back.peerPort().equals(p.name))) {
+                && (back.peerPort().equals(p.name) || !byName.containsKey(back.peerPort())))) {
             diag.error(file, p.driverLine, "voice-port " + p.name + ": driver loopback joins voice-port "
                     + other.name + ", whose driver is not \"driver loopback " + p.name + "\" (line " + other.driverLine + ")");
         }

@@ -410,10 +410,10 @@ final class CommandTable {
                         throw new Args.Fail("voice-port " + b.port.name + " has a driver already (line "
                                 + b.port.driverLine + "); a voice-port has one driver");
                     }
+                    b.port.driverLine = a.line();
                     PortDriver d = reader.read(a);
                     a.end();
                     b.port.driver = d;
-                    b.port.driverLine = a.line();
                 });
     }
 

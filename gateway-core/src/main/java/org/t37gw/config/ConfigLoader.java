@@ -2,6 +2,7 @@ package org.t37gw.config;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -34,8 +35,7 @@ public final class ConfigLoader {
         String name = file.toString();
         String text;
         try {
-            text = new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
-            StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(file)));
+            text = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(Files.readAllBytes(file))).toString();
         } catch (CharacterCodingException e) {
             return failed(name, "not valid UTF-8 text");
         } catch (IOException e) {

@@ -72,7 +72,9 @@ final class ConfigRenderer {
         flag(out, "fax send coverpage e-mail-controllable", f.coverpage().emailControllable());
         retry(out, "", f.retry().general());
         for (Map.Entry<RetryPolicy.Cause, RetryPolicy.Rule> e : sortedCauses(f.retry())) {
-            retry(out, e.getKey().keyword() + " ", e.getValue());
+            if (!e.getValue().equals(f.retry().general())) {
+                retry(out, e.getKey().keyword() + " ", e.getValue());
+            }
         }
         opt(out, "fax receive called-subscriber ", c.faxReceive().calledSubscriber());
         for (VoicePort p : c.voicePorts()) {

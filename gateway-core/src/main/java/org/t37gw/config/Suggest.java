@@ -11,10 +11,14 @@ final class Suggest {
 
     /**
      * The candidate closest to {@code typed}, or {@code null} when none is close: at most 2 edits
-     * (1 for words of up to 4 characters), or {@code typed} is a unique prefix of a candidate.
+     * (1 for words of up to 4 characters), or {@code typed} is a unique prefix of a candidate. Numbers get
+     * no suggestion (a wrong number is not a typo of a listed one).
      */
     static String closest(String typed, Collection<String> candidates) {
         String t = typed.toLowerCase(Locale.ROOT);
+        if (t.chars().allMatch(Character::isDigit)) {
+            return null;
+        }
         String prefixMatch = null;
         int prefixMatches = 0;
         for (String c : candidates) {
