@@ -429,7 +429,7 @@ final class CommandTable {
     /** An optional leading cause keyword of the retry commands; {@code null} = none. */
     private static RetryPolicy.Cause cause(Args a) {
         String w = a.peek();
-        if (w == null || Character.isDigit(w.charAt(0))) {
+        if (w == null || w.matches("-?[0-9]+")) {
             return null;
         }
         String c = a.choiceOf(a.word("cause"), "cause", CAUSES);

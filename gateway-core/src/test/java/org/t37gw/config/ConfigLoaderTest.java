@@ -372,6 +372,7 @@ class ConfigLoaderTest {
                 oneError("fax send retry-interval 60 max 10\n"));
         assertEquals("t.cfg:1: fax send retries: unknown cause \"bussy\"; did you mean \"busy\"?",
                 oneError("fax send retries bussy 3\n"));
+        assertEquals("t.cfg:1: retries -1 is out of range 0-100", oneError("fax send retries -1\n"));
         assertEquals("t.cfg:1: an IP address as mail domain is written in brackets: [192.0.2.1]",
                 oneError("mta receive aliases 192.0.2.1\n"));
         String mmoip = "dial-peer voice 1 mmoip\n";
