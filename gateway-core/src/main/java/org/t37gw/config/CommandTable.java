@@ -422,7 +422,7 @@ final class CommandTable {
         try {
             return DialPattern.parse(w);
         } catch (IllegalArgumentException e) {
-            throw new Args.Fail(a.name() + " " + w + ": " + e.getMessage());
+            throw new Args.Fail(a.name() + ": " + e.getMessage());
         }
     }
 
