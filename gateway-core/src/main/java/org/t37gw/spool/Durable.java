@@ -1,0 +1,215 @@
+package org.t37gw.spool;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.DirectoryStream;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.zip.CRC32;
+
+/** File operations with the durability the spool promises: fsync of files and of directories. */
+final class Durable {
+
+    private Durable() {
+    }
+
+    /** Writes {@code content} to a new file (must not exist) and fsyncs it; the directory is not synced. */
+    static void writeNew(Path file, byte[] content) throws IOException {
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+            writeFully(ch, content);
+            ch.force(true);
+        }
+    }
+
+    /**
+     * Replaces {@code file} atomically: writes {@code file.tmp}, fsyncs it, renames it over
+     * {@code file}, fsyncs the directory. A crash leaves either the old or the new content, and at
+     * worst a stale {@code .tmp} that recovery deletes.
+     */
+    static void replace(Path file, byte[] content) throws IOException {
+        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+        try {
+            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                    StandardOpenOption.TRUNCATE_EXISTING)) {
+                writeFully(ch, content);
+                ch.force(true);
+            }
+            Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException | RuntimeException e) {
+            try {
+                Files.deleteIfExists(tmp);
+            } catch (IOException suppressed) {
+                e.addSuppressed(suppressed);
+            }
+            throw e;
+        }
+        syncDir(file.getParent());
+    }
+
+    /** fsync of a directory, so that entries created, renamed or removed in it survive a power loss. */
+    static void syncDir(Path dir) throws IOException {
+        try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {
+            ch.force(true);
+        }
+    }
+
+    /** Renames atomically (same file system) and fsyncs both directories. */
+    static void move(Path from, Path to) throws IOException {
+        Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
+        syncDir(to.getParent());
+        if (!from.getParent().equals(to.getParent())) {
+            syncDir(from.getParent());
+        }
+    }
+
+    /** Deletes a file or a directory tree (symbolic links are removed, not followed). */
+    static void deleteTree(Path p) throws IOException {
+        if (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
+            try (DirectoryStream<Path> ds = Files.newDirectoryStream(p)) {
+                for (Path c : ds) {
+                    deleteTree(c);
+                }
+            }
+        }
+        try {
+            Files.delete(p);
+        } catch (NoSuchFileException ignored) {
+            // already gone
+        }
+    }
+
+    private static void writeFully(FileChannel ch, byte[] content) throws IOException {
+        ByteBuffer buf = ByteBuffer.wrap(content);
+        while (buf.hasRemaining()) {
+            ch.write(buf);
+        }
+    }
+
+    /** Whether {@code t} (or a cause) is ENOSPC or EDQUOT. */
+    static boolean isNoSpace(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            String m = c instanceof FileSystemException f ? f.getReason() : c.getMessage();
+            if (m == null && c instanceof FileSystemException) {
+                m = c.getMessage();
+            }
+            if (m != null && (m.contains("No space left on device") || m.contains("Disk quota exceeded"))) {
+                return true;
+            }
+            if (c instanceof SpoolFullException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * A payload file being written: buffered, counted, checksummed; {@link #close} fsyncs it.
+     */
+    static final class PayloadOutput extends OutputStream {
+        private final String name;
+        private final FileChannel ch;
+        private final byte[] buf = new byte[64 * 1024];
+        private final CRC32 crc = new CRC32();
+        private int pos;
+        private long size;
+        private boolean closed;
+        private PayloadFile result;
+
+        PayloadOutput(String name, Path file) throws IOException {
+            this.name = name;
+            this.ch = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            ensureOpen();
+            if (pos == buf.length) {
+                drain();
+            }
+            buf[pos++] = (byte) b;
+            crc.update(b);
+            size++;
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            ensureOpen();
+            java.util.Objects.checkFromIndexSize(off, len, b.length);
+            crc.update(b, off, len);
+            size += len;
+            if (len >= buf.length) {
+                drain();
+                ByteBuffer bb = ByteBuffer.wrap(b, off, len);
+                while (bb.hasRemaining()) {
+                    ch.write(bb);
+                }
+                return;
+            }
+            if (pos + len > buf.length) {
+                drain();
+            }
+            System.arraycopy(b, off, buf, pos, len);
+            pos += len;
+        }
+
+        @Override
+        public void flush() throws IOException {
+            ensureOpen();
+            drain();
+        }
+
+        private void drain() throws IOException {
+            ByteBuffer bb = ByteBuffer.wrap(buf, 0, pos);
+            while (bb.hasRemaining()) {
+                ch.write(bb);
+            }
+            pos = 0;
+        }
+
+        private void ensureOpen() throws IOException {
+            if (closed) {
+                throw new IOException("payload file " + name + " is closed");
+            }
+        }
+
+        /** Flushes, fsyncs and closes; the file counts as written only when this returns normally. */
+        @Override
+        public void close() throws IOException {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            try (ch) {
+                drain();
+                ch.force(true);
+            }
+            result = new PayloadFile(name, size, crc.getValue());
+        }
+
+        /** Closes without the guarantees (abandoning the job). */
+        void abandon() {
+            closed = true;
+            try {
+                ch.close();
+            } catch (IOException ignored) {
+                // the file goes away with the job's directory
+            }
+        }
+
+        boolean isClosed() {
+            return closed;
+        }
+
+        /** The finished file, or null unless {@link #close} succeeded. */
+        PayloadFile result() {
+            return result;
+        }
+    }
+}

@@ -1,0 +1,791 @@
+package org.t37gw.spool;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+
+/**
+ * The durable store-and-forward queue. See the package documentation for the on-disk format and the
+ * guarantees; docs/spool-format.md for the record format.
+ *
+ * <p>Thread-safe: state changes are serialized by one lock held while the record is written and
+ * fsync'ed (a few milliseconds); payload files of new jobs are written outside it. Only one process may
+ * open a spool directory (a {@link FileLock} on {@code lock}).
+ */
+public final class Spool implements Closeable {
+
+    private static final Logger log = LoggerFactory.getLogger(Spool.class);
+
+    /** Name of a job's metadata file. */
+    public static final String RECORD = "fax_record";
+    /** Name of a job's payload directory. */
+    public static final String PAYLOAD = "fax_payload";
+    static final String JOBS = "jobs";
+    static final String TMP = "tmp";
+    static final String QUARANTINE = "quarantine";
+    static final String LOCK_FILE = "lock";
+    static final String QUARANTINE_REASON = "quarantine-reason";
+    private static final String PURGE_PREFIX = "purge-";
+
+    /** Spools open in this JVM: a second FileChannel on the lock file would drop the lock when closed. */
+    private static final Set<Path> OPEN_IN_THIS_JVM = ConcurrentHashMap.newKeySet();
+
+    private static final DateTimeFormatter ID_TIME =
+            DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmssSSS").withZone(ZoneOffset.UTC);
+
+    private final Path dir;
+    private final Path jobsDir;
+    private final Path tmpDir;
+    private final Path quarantineDir;
+    private final Clock clock;
+    private final SpoolOptions options;
+    private final FileChannel lockChannel;
+    private final FileLock lock;
+
+    private final Object mutex = new Object();
+    private final Map<JobId, Entry> jobs = new HashMap<>();
+    /** QUEUED and SLEEPING jobs per kind, by due time then id. */
+    private final Map<String, TreeSet<Due>> waiting = new HashMap<>();
+    private final AtomicLong sequence = new AtomicLong();
+    private long claims;
+    private int quarantined;
+    private boolean closed;
+
+    /** The live state of one job (guarded by {@link #mutex}). */
+    private static final class Entry {
+        final Path dir;
+        SpoolRecord rec;
+        /** Token of the current claim while ACTIVE, else 0. */
+        long claim;
+
+        Entry(Path dir, SpoolRecord rec) {
+            this.dir = dir;
+            this.rec = rec;
+        }
+
+        Job job() {
+            return new Job(rec, dir, claim);
+        }
+    }
+
+    private record Due(Instant at, JobId id) implements Comparable<Due> {
+        @Override
+        public int compareTo(Due o) {
+            int c = at.compareTo(o.at);
+            return c != 0 ? c : id.compareTo(o.id);
+        }
+    }
+
+    private Spool(Path dir, Clock clock, SpoolOptions options, FileChannel lockChannel, FileLock lock) {
+        this.dir = dir;
+        this.jobsDir = dir.resolve(JOBS);
+        this.tmpDir = dir.resolve(TMP);
+        this.quarantineDir = dir.resolve(QUARANTINE);
+        this.clock = clock;
+        this.options = options;
+        this.lockChannel = lockChannel;
+        this.lock = lock;
+    }
+
+    // ------------------------------------------------------------------ open, recovery, close
+
+    /** {@link #open(Path, Clock, SpoolOptions)} with {@link SpoolOptions#defaults()}. */
+    public static Spool open(Path dir, Clock clock) throws IOException {
+        return open(dir, clock, SpoolOptions.defaults());
+    }
+
+    /**
+     * Opens (creating if needed) the spool in {@code dir}, takes its lock and recovers: leftovers of
+     * unfinished writes are removed, jobs ACTIVE in a previous process go back to QUEUED (their attempt
+     * counted; FAILED when that reached the retry limits), unreadable jobs are moved to
+     * {@code quarantine/} and logged, never deleted.
+     *
+     * @throws SpoolLockedException when another process (or another {@code Spool} here) has it open
+     */
+    public static Spool open(Path dir, Clock clock, SpoolOptions options) throws IOException {
+        Objects.requireNonNull(clock, "clock");
+        Objects.requireNonNull(options, "options");
+        Files.createDirectories(dir);
+        Path real = dir.toRealPath();
+        if (!OPEN_IN_THIS_JVM.add(real)) {
+            throw new SpoolLockedException("spool " + real + " is already open in this process");
+        }
+        FileChannel ch = null;
+        Spool spool = null;
+        try {
+            ch = FileChannel.open(real.resolve(LOCK_FILE), StandardOpenOption.CREATE, StandardOpenOption.READ,
+                    StandardOpenOption.WRITE);
+            FileLock lock;
+            try {
+                lock = ch.tryLock();
+            } catch (OverlappingFileLockException e) {
+                lock = null;
+            }
+            if (lock == null) {
+                throw new SpoolLockedException("spool " + real + " is in use by another process" + holder(ch)
+                        + "; only one process may open a spool");
+            }
+            ch.truncate(0);
+            ch.write(ByteBuffer.wrap((ProcessHandle.current().pid() + "\n").getBytes(StandardCharsets.US_ASCII)), 0);
+            for (String sub : List.of(JOBS, TMP, QUARANTINE)) {
+                Files.createDirectories(real.resolve(sub));
+            }
+            spool = new Spool(real, clock, options, ch, lock);
+            spool.recover();
+            return spool;
+        } catch (IOException | RuntimeException | Error e) {
+            if (spool != null) {
+                spool.close();
+            } else {
+                if (ch != null) {
+                    try {
+                        ch.close();
+                    } catch (IOException suppressed) {
+                        e.addSuppressed(suppressed);
+                    }
+                }
+                OPEN_IN_THIS_JVM.remove(real);
+            }
+            throw e;
+        }
+    }
+
+    private static String holder(FileChannel ch) {
+        try {
+            ByteBuffer buf = ByteBuffer.allocate(32);
+            ch.read(buf, 0);
+            String pid = new String(buf.array(), 0, buf.position(), StandardCharsets.US_ASCII).trim();
+            return pid.matches("[0-9]+") ? " (pid " + pid + ")" : "";
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    private void recover() throws IOException {
+        Instant now = clock.instant();
+        int removed = 0;
+        try (DirectoryStream<Path> ds = Files.newDirectoryStream(tmpDir)) {
+            for (Path p : ds) {
+                Durable.deleteTree(p);
+                removed++;
+            }
+        }
+        if (removed > 0) {
+            Durable.syncDir(tmpDir);
+            log.info("spool {}: removed {} unfinished entries from {}/", dir, removed, TMP);
+        }
+        List<Path> entries = new ArrayList<>();
+        try (DirectoryStream<Path> ds = Files.newDirectoryStream(jobsDir)) {
+            ds.forEach(entries::add);
+        }
+        Collections.sort(entries);
+        List<Entry> interrupted = new ArrayList<>();
+        for (Path p : entries) {
+            String name = p.getFileName().toString();
+            if (!JobId.isValid(name) || !Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
+                quarantine(p, "not a job directory");
+                continue;
+            }
+            // a state change that stopped before its rename: the old record is the valid one
+            Files.deleteIfExists(p.resolve(RECORD + ".tmp"));
+            SpoolRecord rec;
+            try {
+                rec = readAndCheck(p, name);
+            } catch (IOException e) {
+                quarantine(p, e.toString());
+                continue;
+            }
+            Entry e = new Entry(p, rec);
+            jobs.put(rec.id(), e);
+            indexWaiting(e);
+            if (rec.state() == JobState.ACTIVE) {
+                interrupted.add(e);
+            }
+        }
+        for (Entry e : interrupted) {
+            SpoolRecord r = e.rec;
+            RetryPolicy policy = options.retryFor(r.kind());
+            String why = "process ended during attempt " + r.attempts();
+            synchronized (mutex) {
+                if (r.attempts() >= policy.maxAttempts()) {
+                    transitionTo(e, r.to(JobState.FAILED, r.attempts(), now, null, ResultCode.RETRIES_EXHAUSTED,
+                            ResultCode.INTERRUPTED + ": " + why + "; gave up after " + r.attempts() + " attempts"));
+                } else if (now.isAfter(r.created().plus(policy.maxAge()))) {
+                    transitionTo(e, r.to(JobState.FAILED, r.attempts(), now, null, ResultCode.EXPIRED,
+                            ResultCode.INTERRUPTED + ": " + why + "; gave up, older than " + policy.maxAge()));
+                } else {
+                    transitionTo(e, r.to(JobState.QUEUED, r.attempts(), now, now, ResultCode.INTERRUPTED, why));
+                }
+            }
+        }
+        try (DirectoryStream<Path> ds = Files.newDirectoryStream(quarantineDir)) {
+            int n = 0;
+            for (Path p : ds) {
+                if (!p.getFileName().toString().endsWith("." + QUARANTINE_REASON)) {
+                    n++;
+                }
+            }
+            quarantined = n;
+        }
+        log.info("spool {} opened: {} jobs {}, {} requeued after restart, {} in {}/", dir, jobs.size(),
+                stats().byState(), interrupted.size(), quarantined, QUARANTINE);
+    }
+
+    /** Reads a job's record and checks it against its directory. */
+    private static SpoolRecord readAndCheck(Path jobDir, String name) throws IOException {
+        SpoolRecord rec = SpoolRecord.decode(Files.readAllBytes(jobDir.resolve(RECORD)));
+        if (!rec.id().value().equals(name)) {
+            throw new SpoolFormatException("record spool.id " + rec.id() + " in directory " + name);
+        }
+        Path payloadDir = jobDir.resolve(PAYLOAD);
+        if (!Files.isDirectory(payloadDir, LinkOption.NOFOLLOW_LINKS)) {
+            throw new SpoolFormatException("no " + PAYLOAD + " directory");
+        }
+        for (PayloadFile f : rec.payload()) {
+            Path file = payloadDir.resolve(f.name());
+            if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+                throw new SpoolFormatException("payload file " + f.name() + " missing");
+            }
+            long size = Files.size(file);
+            if (size != f.size()) {
+                throw new SpoolFormatException("payload file " + f.name() + " has " + size + " bytes, record says "
+                        + f.size());
+            }
+        }
+        return rec;
+    }
+
+    /** Moves an unreadable entry of {@code jobs/} to {@code quarantine/}, with the reason next to it. */
+    private void quarantine(Path p, String reason) throws IOException {
+        String name = p.getFileName().toString();
+        Path target = quarantineDir.resolve(name);
+        for (int n = 1; Files.exists(target, LinkOption.NOFOLLOW_LINKS)
+                || Files.exists(quarantineDir.resolve(target.getFileName() + "." + QUARANTINE_REASON),
+                LinkOption.NOFOLLOW_LINKS); n++) {
+            target = quarantineDir.resolve(name + "." + n);
+        }
+        Path reasonFile = quarantineDir.resolve(target.getFileName() + "." + QUARANTINE_REASON);
+        Files.write(reasonFile, (clock.instant() + " " + reason + "\n").getBytes(StandardCharsets.UTF_8));
+        Durable.move(p, target);
+        log.error("spool {}: QUARANTINED {} as {}/{}: {}", dir, JOBS + "/" + name, QUARANTINE,
+                target.getFileName(), reason);
+    }
+
+    /** Releases the lock. Jobs still ACTIVE are requeued by the next {@link #open}. */
+    @Override
+    public void close() throws IOException {
+        synchronized (mutex) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            try {
+                if (lock.isValid()) {
+                    lock.release();
+                }
+                lockChannel.close();
+            } finally {
+                OPEN_IN_THIS_JVM.remove(dir);
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------ enqueue
+
+    /**
+     * Adds a job, QUEUED and due now. Returns only when the job is durable (files and directories
+     * fsync'ed, then the job directory renamed into {@code jobs/}); a crash before leaves nothing of it.
+     *
+     * @param kind    the job kind (see {@link JobKind})
+     * @param record  application fields; keys 1..128 of {@code [A-Za-z0-9._-]}, not {@code spool.*}
+     * @param payload writes the payload files
+     * @throws SpoolFullException when free space is under {@link SpoolOptions#minFreeBytes()} or a write hit ENOSPC
+     */
+    public JobId enqueue(String kind, Map<String, String> record, PayloadWriter payload) throws IOException {
+        JobKind.check(kind);
+        Objects.requireNonNull(payload, "payload");
+        Map<String, String> fields = new LinkedHashMap<>();
+        record.forEach((k, v) -> {
+            SpoolRecord.checkFieldKey(k);
+            fields.put(k, Objects.requireNonNull(v, () -> "null value for field " + k));
+        });
+        checkFreeSpace();
+        Instant now = clock.instant();
+        JobId id;
+        Path build;
+        for (;;) {
+            id = new JobId(ID_TIME.format(now) + "-" + String.format("%06d", sequence.incrementAndGet() % 1_000_000));
+            synchronized (mutex) {
+                ensureOpen();
+                if (jobs.containsKey(id)) {
+                    continue;
+                }
+            }
+            if (Files.exists(jobsDir.resolve(id.value()), LinkOption.NOFOLLOW_LINKS)) {
+                continue;
+            }
+            build = tmpDir.resolve(id.value());
+            try {
+                Files.createDirectory(build);
+                break;
+            } catch (FileAlreadyExistsException e) {
+                // another thread of ours, same id; take the next
+            }
+        }
+        boolean published = false;
+        Sink sink = null;
+        try {
+            Path payloadDir = build.resolve(PAYLOAD);
+            Files.createDirectory(payloadDir);
+            sink = new Sink(payloadDir);
+            payload.writeTo(sink);
+            List<PayloadFile> files = sink.finish();
+            SpoolRecord rec = new SpoolRecord(id, kind, JobState.QUEUED, 0, now, now, now, null, null, files, fields,
+                    Map.of());
+            Durable.writeNew(build.resolve(RECORD), rec.encode());
+            Durable.syncDir(payloadDir);
+            Durable.syncDir(build);
+            Path target = jobsDir.resolve(id.value());
+            synchronized (mutex) {
+                ensureOpen();
+                Files.move(build, target, StandardCopyOption.ATOMIC_MOVE);
+                published = true;
+                Entry e = new Entry(target, rec);
+                jobs.put(id, e);
+                indexWaiting(e);
+            }
+            Durable.syncDir(jobsDir);
+            Durable.syncDir(tmpDir);
+            long bytes = files.stream().mapToLong(PayloadFile::size).sum();
+            logState(rec, "new", JobState.QUEUED, files.size() + " payload files, " + bytes + " bytes");
+            return id;
+        } catch (IOException | RuntimeException | Error e) {
+            if (sink != null) {
+                sink.abandon();
+            }
+            if (!published) {
+                try {
+                    Durable.deleteTree(build);
+                } catch (IOException suppressed) {
+                    e.addSuppressed(suppressed);
+                }
+            }
+            if (e instanceof IOException io) {
+                throw full(io, "writing new job " + id);
+            }
+            throw e;
+        }
+    }
+
+    private void checkFreeSpace() throws IOException {
+        long min = options.minFreeBytes();
+        if (min <= 0) {
+            return;
+        }
+        long free = options.freeSpace().usableBytes(dir);
+        if (free < min) {
+            log.warn("spool {}: refusing new job, {} bytes free, minimum {}", dir, free, min);
+            throw new SpoolFullException("spool " + dir + " is full: " + free + " bytes free, minimum " + min);
+        }
+    }
+
+    private SpoolFullException fullOrNull(IOException e, String what) {
+        if (e instanceof SpoolFullException f) {
+            return f;
+        }
+        return Durable.isNoSpace(e) ? new SpoolFullException("spool " + dir + ": no space left on device " + what, e)
+                : null;
+    }
+
+    private IOException full(IOException e, String what) {
+        SpoolFullException f = fullOrNull(e, what);
+        return f != null ? f : e;
+    }
+
+    /** Payload files of a job under construction. */
+    private static final class Sink implements PayloadSink {
+        private final Path dir;
+        private final Map<String, Durable.PayloadOutput> outs = new LinkedHashMap<>();
+        private boolean finished;
+
+        Sink(Path dir) {
+            this.dir = dir;
+        }
+
+        @Override
+        public synchronized OutputStream create(String name) throws IOException {
+            PayloadFile.checkName(name);
+            if (finished) {
+                throw new IllegalStateException("the PayloadWriter has returned");
+            }
+            if (outs.containsKey(name)) {
+                throw new FileAlreadyExistsException(name, null, "payload file created twice");
+            }
+            Durable.PayloadOutput out = new Durable.PayloadOutput(name, dir.resolve(name));
+            outs.put(name, out);
+            return out;
+        }
+
+        synchronized List<PayloadFile> finish() throws IOException {
+            finished = true;
+            List<PayloadFile> files = new ArrayList<>();
+            for (Map.Entry<String, Durable.PayloadOutput> en : outs.entrySet()) {
+                PayloadFile done = en.getValue().result();
+                if (done == null) {
+                    throw new IOException("payload file " + en.getKey() + " was not closed by the PayloadWriter");
+                }
+                files.add(done);
+            }
+            return files;
+        }
+
+        synchronized void abandon() {
+            finished = true;
+            outs.values().forEach(Durable.PayloadOutput::abandon);
+        }
+    }
+
+    // ------------------------------------------------------------------ claim and outcomes
+
+    /** {@link #claim(String, Instant)} at the spool clock's now. */
+    public Optional<Job> claim(String kind) throws IOException {
+        return claim(kind, clock.instant());
+    }
+
+    /**
+     * Hands out the job of {@code kind} that is due first (QUEUED or SLEEPING with
+     * {@code next-attempt <= now}), made ACTIVE and its attempt counted, durably. Each job is handed to
+     * one caller only; a DONE or FAILED job never.
+     */
+    public Optional<Job> claim(String kind, Instant now) throws IOException {
+        Objects.requireNonNull(now, "now");
+        synchronized (mutex) {
+            ensureOpen();
+            TreeSet<Due> q = waiting.get(kind);
+            if (q == null || q.isEmpty() || q.first().at().isAfter(now)) {
+                return Optional.empty();
+            }
+            Entry e = jobs.get(q.first().id());
+            SpoolRecord r = e.rec;
+            transitionTo(e, r.to(JobState.ACTIVE, r.attempts() + 1, now, null, r.result(), r.reason()));
+            e.claim = ++claims;
+            return Optional.of(e.job());
+        }
+    }
+
+    /** When the next job of {@code kind} is due (maybe already), or empty when none waits. */
+    public Optional<Instant> nextDue(String kind) {
+        synchronized (mutex) {
+            TreeSet<Due> q = waiting.get(kind);
+            return q == null || q.isEmpty() ? Optional.empty() : Optional.of(q.first().at());
+        }
+    }
+
+    /** The attempt of a claimed job succeeded: DONE. */
+    public Job complete(Job job) throws IOException {
+        synchronized (mutex) {
+            Entry e = claimed(job);
+            SpoolRecord r = e.rec;
+            transitionTo(e, r.to(JobState.DONE, r.attempts(), clock.instant(), null, ResultCode.OK, null));
+            e.claim = 0;
+            return e.job();
+        }
+    }
+
+    /**
+     * The attempt of a claimed job failed. A transient {@code code} makes it SLEEPING until the next
+     * attempt its kind's {@link RetryPolicy} allows, or FAILED ({@link ResultCode#RETRIES_EXHAUSTED},
+     * {@link ResultCode#EXPIRED}) when the policy gives up; a permanent {@code code} makes it FAILED.
+     *
+     * @return the job after the change: look at {@link Job#state()} to know whether it gave up
+     */
+    public Job retry(Job job, ResultCode code, String reason) throws IOException {
+        Objects.requireNonNull(code, "code");
+        if (code.isSuccess()) {
+            throw new IllegalArgumentException("retry with " + code);
+        }
+        synchronized (mutex) {
+            Entry e = claimed(job);
+            SpoolRecord r = e.rec;
+            Instant now = clock.instant();
+            SpoolRecord next;
+            if (code.isPermanent()) {
+                next = r.to(JobState.FAILED, r.attempts(), now, null, code, reason);
+            } else {
+                RetryPolicy.Decision d = options.retryFor(r.kind()).decide(r.attempts(), r.created(), now);
+                if (d.retry()) {
+                    next = r.to(JobState.SLEEPING, r.attempts(), now, d.nextAttempt().orElseThrow(), code, reason);
+                } else {
+                    next = r.to(JobState.FAILED, r.attempts(), now, null, d.giveUp(),
+                            code + (reason == null ? "" : ": " + reason) + "; gave up after " + r.attempts()
+                                    + " attempts");
+                }
+            }
+            transitionTo(e, next);
+            e.claim = 0;
+            return e.job();
+        }
+    }
+
+    /**
+     * Fails a job permanently: a claimed one (its attempt failed for good), or a QUEUED or SLEEPING
+     * one (cancelled by an administrator).
+     */
+    public Job fail(Job job, ResultCode code, String reason) throws IOException {
+        Objects.requireNonNull(code, "code");
+        if (code.isSuccess()) {
+            throw new IllegalArgumentException("fail with " + code);
+        }
+        synchronized (mutex) {
+            Entry e = current(job);
+            SpoolRecord r = e.rec;
+            transitionTo(e, r.to(JobState.FAILED, r.attempts(), clock.instant(), null, code, reason));
+            e.claim = 0;
+            return e.job();
+        }
+    }
+
+    /**
+     * Changes application fields durably (e.g. pages confirmed so far), in any state; a {@code null}
+     * value removes the field. An ACTIVE job needs the snapshot of its claim.
+     */
+    public Job update(Job job, Map<String, String> changes) throws IOException {
+        Map<String, String> copy = new HashMap<>();
+        changes.forEach((k, v) -> {
+            SpoolRecord.checkFieldKey(k);
+            copy.put(k, v);
+        });
+        synchronized (mutex) {
+            Entry e = jobs.get(job.id());
+            ensureOpen();
+            if (e == null) {
+                throw new IllegalStateException("job " + job.id() + " is not in the spool");
+            }
+            if (e.rec.state() == JobState.ACTIVE && e.claim != job.claim()) {
+                throw new IllegalStateException("job " + job.id() + " is ACTIVE under another claim");
+            }
+            Map<String, String> fields = new LinkedHashMap<>(e.rec.fields());
+            copy.forEach((k, v) -> {
+                if (v == null) {
+                    fields.remove(k);
+                } else {
+                    fields.put(k, v);
+                }
+            });
+            SpoolRecord next = e.rec.withFields(fields);
+            write(e, next);
+            e.rec = next;
+            log.debug("job {} fields updated: {}", job.id(), copy.keySet());
+            return e.job();
+        }
+    }
+
+    /** The entry of a job the caller claimed (guarded). */
+    private Entry claimed(Job job) {
+        Entry e = current(job);
+        if (e.rec.state() != JobState.ACTIVE) {
+            throw new IllegalStateException("job " + job.id() + " is " + e.rec.state() + ", not ACTIVE");
+        }
+        return e;
+    }
+
+    /** The entry of a job whose snapshot is still valid for a state change (guarded). */
+    private Entry current(Job job) {
+        ensureOpen();
+        Entry e = jobs.get(job.id());
+        if (e == null) {
+            throw new IllegalStateException("job " + job.id() + " is not in the spool");
+        }
+        if (e.rec.state().isTerminal()) {
+            throw new IllegalStateException("job " + job.id() + " is already " + e.rec.state());
+        }
+        if (e.rec.state() == JobState.ACTIVE && e.claim != job.claim()) {
+            throw new IllegalStateException("job " + job.id() + " is ACTIVE under another claim");
+        }
+        return e;
+    }
+
+    /**
+     * The one place a job changes state: checks the transition table, writes the record durably, then
+     * updates the in-memory index and logs one line. When the write fails nothing changes.
+     */
+    private void transitionTo(Entry e, SpoolRecord next) throws IOException {
+        JobState from = e.rec.state();
+        JobState to = next.state();
+        if (!from.canTransitionTo(to)) {
+            throw new IllegalStateException("job " + next.id() + ": illegal transition " + from + " -> " + to);
+        }
+        write(e, next);
+        unindexWaiting(e);
+        e.rec = next;
+        indexWaiting(e);
+        StringBuilder detail = new StringBuilder("attempt ").append(next.attempts());
+        if (next.result() != null && !next.result().isSuccess()) {
+            detail.append(", ").append(next.result());
+        }
+        if (next.nextAttempt() != null) {
+            detail.append(", next ").append(next.nextAttempt());
+        }
+        if (next.reason() != null && to != JobState.ACTIVE) {
+            detail.append(": ").append(next.reason());
+        }
+        logState(next, from.name(), to, detail.toString());
+    }
+
+    private static void logState(SpoolRecord r, String from, JobState to, String detail) {
+        MDC.put("job", r.id().value());
+        try {
+            log.info("job {} {} {} -> {} ({})", r.id(), r.kind(), from, to, detail);
+        } finally {
+            MDC.remove("job");
+        }
+    }
+
+    private void write(Entry e, SpoolRecord next) throws IOException {
+        try {
+            Durable.replace(e.dir.resolve(RECORD), next.encode());
+        } catch (IOException ex) {
+            throw full(ex, "writing the record of job " + next.id());
+        }
+    }
+
+    private void indexWaiting(Entry e) {
+        if (e.rec.state().isWaiting()) {
+            waiting.computeIfAbsent(e.rec.kind(), k -> new TreeSet<>()).add(new Due(e.rec.nextAttempt(), e.rec.id()));
+        }
+    }
+
+    private void unindexWaiting(Entry e) {
+        if (e.rec.state().isWaiting()) {
+            TreeSet<Due> q = waiting.get(e.rec.kind());
+            if (q != null) {
+                q.remove(new Due(e.rec.nextAttempt(), e.rec.id()));
+            }
+        }
+    }
+
+    private void ensureOpen() {
+        if (closed) {
+            throw new IllegalStateException("spool " + dir + " is closed");
+        }
+    }
+
+    // ------------------------------------------------------------------ queries, purge
+
+    /** The job, as it is now. */
+    public Optional<Job> get(JobId id) {
+        synchronized (mutex) {
+            Entry e = jobs.get(id);
+            return e == null ? Optional.empty() : Optional.of(e.job());
+        }
+    }
+
+    /** All jobs, by id (that is, by creation). */
+    public List<Job> list() {
+        synchronized (mutex) {
+            List<Job> all = new ArrayList<>(jobs.size());
+            new TreeMap<>(jobs).values().forEach(e -> all.add(e.job()));
+            return all;
+        }
+    }
+
+    /** Counts per state and kind, for the admin endpoint. */
+    public SpoolStats stats() {
+        synchronized (mutex) {
+            Map<JobState, Integer> byState = new EnumMap<>(JobState.class);
+            for (JobState s : JobState.values()) {
+                byState.put(s, 0);
+            }
+            Map<String, Map<JobState, Integer>> byKind = new TreeMap<>();
+            for (Entry e : jobs.values()) {
+                byState.merge(e.rec.state(), 1, Integer::sum);
+                byKind.computeIfAbsent(e.rec.kind(), k -> new EnumMap<>(JobState.class))
+                        .merge(e.rec.state(), 1, Integer::sum);
+            }
+            Map<String, Map<JobState, Integer>> frozen = new TreeMap<>();
+            byKind.forEach((k, v) -> frozen.put(k, Collections.unmodifiableMap(v)));
+            return new SpoolStats(byState, frozen, quarantined);
+        }
+    }
+
+    /**
+     * Removes DONE and FAILED jobs that entered that state more than {@code age} ago. Each job directory
+     * is first renamed into {@code tmp/} (atomic), then deleted; recovery finishes an interrupted purge.
+     *
+     * @return how many jobs were removed
+     */
+    public int purge(Duration age) throws IOException {
+        Instant limit = clock.instant().minus(age);
+        List<Path> doomed = new ArrayList<>();
+        synchronized (mutex) {
+            ensureOpen();
+            List<Entry> old = new ArrayList<>();
+            for (Entry e : jobs.values()) {
+                if (e.rec.state().isTerminal() && e.rec.changed().isBefore(limit)) {
+                    old.add(e);
+                }
+            }
+            for (Entry e : old) {
+                Path to = tmpDir.resolve(PURGE_PREFIX + e.rec.id());
+                Files.move(e.dir, to, StandardCopyOption.ATOMIC_MOVE);
+                jobs.remove(e.rec.id());
+                doomed.add(to);
+            }
+            if (!doomed.isEmpty()) {
+                Durable.syncDir(jobsDir);
+            }
+        }
+        for (Path p : doomed) {
+            Durable.deleteTree(p);
+        }
+        if (!doomed.isEmpty()) {
+            log.info("spool {}: purged {} DONE/FAILED jobs older than {}", dir, doomed.size(), age);
+        }
+        return doomed.size();
+    }
+
+    /** The spool directory (real path). */
+    public Path directory() {
+        return dir;
+    }
+
+    @Override
+    public String toString() {
+        return "Spool[" + dir + "]";
+    }
+}
