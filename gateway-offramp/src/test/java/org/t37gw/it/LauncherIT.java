@@ -178,7 +178,7 @@ class LauncherIT {
             peers = t37gw("show", "dial-peers", "--admin", admin);
             assertTrue(peers.out().contains("31"), peers.out());
 
-            p.destroy(); // SIGTERM
+            signal(p, "TERM");
             assertTrue(p.waitFor(45, TimeUnit.SECONDS), "daemon stops on SIGTERM within 45 s:\n" + log);
             waitFor(log, Pattern.compile("stopped in \\d+ ms"), 5);
         } finally {
