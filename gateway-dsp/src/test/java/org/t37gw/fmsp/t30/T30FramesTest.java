@@ -89,6 +89,7 @@ class T30FramesTest {
         assertEquals(0x01, dis[5] & 0x01, "bit 41 (superfine)");
         assertEquals(0x04, dis[5] & 0x04, "bit 43 (R16 x 15.4)");
         assertEquals(0x01, dis[6] & 0x01, "bit 49 (subaddressing)");
+        // octet 3 of DIS: bit 18 A3 (0x02), bit 20 unlimited (0x08), bits 21-23 = 111 0 ms (0x70), bit 24 extend (0x80)
         assertEquals("00eefa", HEX.formatHex(dis, 0, 3), "octets 1-3: receive, V.17, fine, MR, A3, unlimited, 0 ms, extend");
         T30Capabilities basic = DisDcsCodec.decodeDis(DisDcsCodec.encodeDis(T30Capabilities.basic()));
         assertEquals(T30Capabilities.basic(), basic);
@@ -141,7 +142,6 @@ class T30FramesTest {
     void dcsGolden() {
         PageMode m = new PageMode(Modulation.V29_9600, Resolution.FINE, PageWidth.A4, PageLength.A4, Coding.MR, false, 256, 20);
         byte[] dcs = DisDcsCodec.encodeDcs(m, false, false);
-        // octet 3 of DIS: bit 18 A3 (0x02), bit 20 unlimited (0x08), bits 21-23 = 111 0 ms (0x70), bit 24 extend (0x80)
         // octet 2: bit 10 receive (0x02), bits 11-14 = 1000 V.29 9600 (0x04), bit 15 fine (0x40), bit 16 MR (0x80)
         assertEquals("00c680", HEX.formatHex(dcs, 0, 3));
         assertEquals(Modulation.V17_14400, Modulation.fromDcsCode(0b1000));
