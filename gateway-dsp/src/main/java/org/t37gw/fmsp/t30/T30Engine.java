@@ -431,7 +431,7 @@ public final class T30Engine {
                 cancel(T30Timer.T4);
                 retry("DIS repeated: our DCS was lost", this::sendDcsAndTcf);
             } else {
-                LOG.info("[{}] unexpected {} waiting for CFR/FTT, ignored", tag, b.last().fcf());
+                invalidResponse(b, this::sendDcsAndTcf);
             }
         } else if (in instanceof Fired f && f.timer() == T30Timer.T4) {
             retry("no response to DCS", this::sendDcsAndTcf);
@@ -456,13 +456,27 @@ public final class T30Engine {
 
     /** Sends the command again if tries are left, else DCN with RETRYDCN. */
     private void retry(String why, Runnable repeat) {
+        retry(why, repeat, T30Result.RETRYDCN);
+    }
+
+    /** Sends the command again if tries are left, else DCN with {@code exhausted}. */
+    private void retry(String why, Runnable repeat, T30Result exhausted) {
         if (tries >= config.maxTries()) {
-            finish(T30Result.RETRYDCN, true, why + " after " + tries + " tries in " + state);
+            finish(exhausted, true, why + " after " + tries + " tries in " + state);
             return;
         }
         tries++;
         LOG.info("[{}] {}: try {} of {}", tag, why, tries, config.maxTries());
         repeat.run();
+    }
+
+    /**
+     * A valid frame that is no answer to our command: T.30 treats it like no response, so the command
+     * is repeated at once (a try); after the last try the call ends with UNEXPECTED.
+     */
+    private void invalidResponse(Burst b, Runnable repeat) {
+        cancel(T30Timer.T4);
+        retry("unexpected " + b.last().fcf() + " in " + state, repeat, T30Result.UNEXPECTED);
     }
 
     // ------------------------------------------------------------------ sender: phase C/D non-ECM
@@ -535,7 +549,7 @@ public final class T30Engine {
                 sendDcsAndTcf();
                 transitionTo(T30State.D, r + ": retrain at " + mode.modulation() + " and send page " + (pageIndex + 1) + " again");
             } else {
-                LOG.info("[{}] unexpected {} waiting for a post-page response, ignored", tag, r);
+                invalidResponse(b, this::repeatCommand);
             }
         } else if (in instanceof Fired f && f.timer() == T30Timer.T4) {
             retry("no response to " + postPageCommand, this::repeatCommand);
@@ -618,7 +632,7 @@ public final class T30Engine {
                 return;
             }
             if (!ecmResponse(b)) {
-                LOG.info("[{}] unexpected {} waiting for a PPS response, ignored", tag, b.last().fcf());
+                invalidResponse(b, this::repeatCommand);
             }
         } else if (in instanceof Fired f && f.timer() == T30Timer.T4) {
             retry("no response to PPS", this::repeatCommand);
@@ -712,7 +726,7 @@ public final class T30Engine {
                 return;
             }
             if (!ecmResponse(b)) {
-                LOG.info("[{}] unexpected {} waiting for a RR response, ignored", tag, r);
+                invalidResponse(b, this::repeatCommand);
             }
         } else if (in instanceof Fired f && f.timer() == T30Timer.T4) {
             retry("no response to RR", this::repeatCommand);
@@ -736,7 +750,7 @@ public final class T30Engine {
             } else if (b.has(Fcf.RNR)) {
                 ecmResponse(b);
             } else {
-                LOG.info("[{}] unexpected {} waiting for CTR, ignored", tag, b.last().fcf());
+                invalidResponse(b, this::repeatCommand);
             }
         } else if (in instanceof Fired f && f.timer() == T30Timer.T4) {
             retry("no response to CTC", this::repeatCommand);
@@ -754,7 +768,7 @@ public final class T30Engine {
             if (r.equals(Fcf.ERR) || r.equals(Fcf.RNR)) {
                 ecmResponse(b);
             } else {
-                LOG.info("[{}] unexpected {} waiting for ERR, ignored", tag, r);
+                invalidResponse(b, this::repeatCommand);
             }
         } else if (in instanceof Fired f && f.timer() == T30Timer.T4) {
             retry("no response to EOR", this::repeatCommand);

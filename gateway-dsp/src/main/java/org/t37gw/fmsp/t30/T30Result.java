@@ -27,7 +27,7 @@ public enum T30Result {
 
     // Phase B to D, unexpected signals
     RX_INVALCMD(30, Kind.TRANSIENT, "An invalid command was received"),
-    UNEXPECTED(31, Kind.TRANSIENT, "An unexpected response was received"),
+    UNEXPECTED(31, Kind.TRANSIENT, "Three tries of a command drew only unexpected responses"),
     DCN_WHILE_TX(32, Kind.TRANSIENT, "The far end disconnected (DCN) while we were sending"),
     DCN_WHILE_RX(33, Kind.TRANSIENT, "Unexpected DCN while waiting for DCS"),
     DCN_DATA_RX(34, Kind.TRANSIENT, "DCN received while waiting for or receiving page data"),
@@ -37,7 +37,6 @@ public enum T30Result {
     T2_EXPIRED(40, Kind.TRANSIENT, "T2 expired waiting for a command or page"),
     T5_EXPIRED(41, Kind.TRANSIENT, "T5 expired: the far end stayed not ready (RNR)"),
     BADPG(42, Kind.TRANSIENT, "A page was rejected (RTN) too many times"),
-    ECM_FAILED(43, Kind.TRANSIENT, "ECM retransmission could not complete a block"),
     PAGE_SOURCE_ERROR(44, Kind.PERMANENT, "The page source failed"),
     NOPAGE(45, Kind.PERMANENT, "Nothing to send"),
 

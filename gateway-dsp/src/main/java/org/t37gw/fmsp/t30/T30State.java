@@ -7,8 +7,9 @@ import java.util.Set;
 
 /**
  * The engine's states, named after the labels of the T.30 flow charts (Figure 5, Annex A) as spandsp
- * also does. Each state is entered right after the engine queued what it sends there; the state's
- * handler arms its timer and starts listening on {@link T30Event.SendComplete}.
+ * also does. Most states are entered right after the engine queued what it sends there; their handler
+ * then arms the state's timer and starts listening on {@link T30Event.SendComplete}. The legal
+ * transitions are a table here; the engine's one {@code transitionTo} checks it and logs the change.
  */
 public enum T30State {
     /** Not started. */
@@ -70,7 +71,7 @@ public enum T30State {
         legal(F_POST_DOC_NON_ECM, F_DOC_NON_ECM, R, F_POST_EOP, F_TCF);
         legal(F_DOC_ECM, F_POST_DOC_ECM, F_TCF);
         legal(F_POST_DOC_ECM, F_DOC_ECM, F_POST_DOC_ECM, R, F_POST_EOP, F_TCF);
-        legal(F_POST_EOP, R);
+        legal(F_POST_EOP);
         legal(CALL_FINISHED);
         for (T30State s : values()) {
             if (s != CALL_FINISHED) {

@@ -22,6 +22,7 @@ class T30ScriptTest {
         "receive_non_ecm_rtn.txt",
         "receive_ecm_ppr.txt",
         "receive_invalid.txt",
+        "unexpected_response.txt",
     })
     void script(String name) throws Exception {
         T30Script.load(name).run();
