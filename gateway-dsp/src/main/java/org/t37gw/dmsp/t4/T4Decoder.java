@@ -1,5 +1,8 @@
 package org.t37gw.dmsp.t4;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.util.Arrays;
 
 /**
@@ -35,6 +38,9 @@ public final class T4Decoder {
     private static final int EOP_RTC = 3;
     private static final int EOP_EOFB = 4;
     private static final int END_DATA = 5;
+
+    private static final VarHandle LONG_BE =
+        MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
 
     private final T4Params params;
     private final DecodeLimits limits;
@@ -473,17 +479,63 @@ public final class T4Decoder {
     }
 
     private int decode1D() {
-        int[] c = cur;
+        final int[] c = cur;
+        final int w = width;
+        final byte[] in = buf;
+        final int lim = limit;
+        final int[] white = T4Codes.WHITE_DEC;
+        final int[] blackT = T4Codes.BLACK_DEC;
+        long a = acc;
+        int nb = nbits;
+        int p = pos;
         int n = 0;
         int a0 = 0;
         boolean black = false;
-        int w = width;
         int st = OK;
+        int runBudget = 2 * w + 64; // empty runs do not advance a0; bound them per row
+        rows:
         while (a0 < w) {
-            int run = run(black);
-            if (run < 0) {
+            if (--runBudget < 0) {
                 st = BAD;
                 break;
+            }
+            int run = 0;
+            while (true) {
+                if (nb < 16) {
+                    if (p + 8 <= lim) {
+                        long word = (long) LONG_BE.get(in, p);
+                        int take = (64 - nb) >>> 3;
+                        a |= word >>> nb;
+                        nb += take << 3;
+                        p += take;
+                        a &= -1L << (64 - nb);
+                    } else {
+                        while (nb <= 56 && p < lim) {
+                            a |= (in[p++] & 0xFFL) << (56 - nb);
+                            nb += 8;
+                        }
+                    }
+                }
+                int e = black ? blackT[(int) (a >>> 51)] : white[(int) (a >>> 52)];
+                int kind = e & 0x30;
+                int len = e & 15;
+                if (kind == 0x10) {
+                    a <<= len;
+                    nb -= len;
+                    run += e >>> 8;
+                    break;
+                }
+                if (kind != 0x20) {
+                    st = BAD;
+                    break rows;
+                }
+                a <<= len;
+                nb -= len;
+                run += e >>> 8;
+                if (run > w) {
+                    st = BAD;
+                    break rows;
+                }
             }
             a0 += run;
             if (a0 > w) {
@@ -499,7 +551,10 @@ public final class T4Decoder {
             }
             black = !black;
         }
-        if (nbits < 0 || st == BAD && nbits < 16 && !inputEnded) {
+        acc = a;
+        nbits = nb;
+        pos = p;
+        if (nb < 0 || st == BAD && nb < 16 && !inputEnded) {
             return NEED; // ran out of input inside the row (refill keeps 57+ bits while there is input)
         }
         finishRow(n);
@@ -507,28 +562,49 @@ public final class T4Decoder {
     }
 
     private int decode2D() {
-        int[] c = cur;
-        int[] r = ref;
+        final int[] c = cur;
+        final int[] r = ref;
+        final int w = width;
+        final byte[] in = buf;
+        final int lim = limit;
+        final int[] modes = T4Codes.MODE_DEC;
+        final int[] white = T4Codes.WHITE_DEC;
+        final int[] blackT = T4Codes.BLACK_DEC;
+        long a = acc;
+        int nb = nbits;
+        int p = pos;
         int n = 0;
-        int w = width;
         int a0 = -1;
         boolean black = false;
         int pb = 0;
         int st = OK;
-        long start = bitPos();
+        int hBudget = w + 64; // horizontal modes may code empty runs; bound them per row
+        rows:
         while (a0 < w) {
-            if (nbits < 16) {
-                refill();
+            if (nb < 32) {
+                if (p + 8 <= lim) {
+                    long word = (long) LONG_BE.get(in, p);
+                    int take = (64 - nb) >>> 3;
+                    a |= word >>> nb;
+                    nb += take << 3;
+                    p += take;
+                    a &= -1L << (64 - nb);
+                } else {
+                    while (nb <= 56 && p < lim) {
+                        a |= (in[p++] & 0xFFL) << (56 - nb);
+                        nb += 8;
+                    }
+                }
             }
-            int e = T4Codes.MODE_DEC[(int) (acc >>> 57)];
+            int e = modes[(int) (a >>> 57)];
             int mode = e >>> 4;
             int len = e & 15;
             while (r[pb] <= a0) {
                 pb += 2;
             }
             if (mode >= T4Codes.MODE_V0 - 3 && mode <= T4Codes.MODE_V0 + 3) {
-                acc <<= len;
-                nbits -= len;
+                a <<= len;
+                nb -= len;
                 int a1 = r[pb] + mode - T4Codes.MODE_V0;
                 if (a1 <= a0 || a1 < 0 || a1 > w) {
                     st = BAD;
@@ -541,42 +617,71 @@ public final class T4Decoder {
                 black = !black;
                 pb = pb > 0 ? pb - 1 : pb + 1;
             } else if (mode == T4Codes.MODE_HORIZONTAL) {
-                acc <<= len;
-                nbits -= len;
-                int r1 = run(black);
-                int r2 = r1 < 0 ? -1 : run(!black);
-                if (r2 < 0) {
+                a <<= len;
+                nb -= len;
+                if (--hBudget < 0) {
                     st = BAD;
                     break;
                 }
-                int a1 = Math.max(a0, 0) + r1;
-                int a2 = a1 + r2;
-                if (a2 > w) {
-                    st = BAD;
-                    break;
-                }
-                if (a1 < w) {
-                    if (n > 0 && c[n - 1] == a1) {
-                        n--;
-                    } else {
-                        c[n++] = a1;
+                int pos0 = Math.max(a0, 0);
+                boolean colour = black;
+                for (int k = 0; k < 2; k++) {
+                    int run = 0;
+                    while (true) {
+                        if (nb < 16) {
+                            if (p + 8 <= lim) {
+                                long word = (long) LONG_BE.get(in, p);
+                                int take = (64 - nb) >>> 3;
+                                a |= word >>> nb;
+                                nb += take << 3;
+                                p += take;
+                                a &= -1L << (64 - nb);
+                            } else {
+                                while (nb <= 56 && p < lim) {
+                                    a |= (in[p++] & 0xFFL) << (56 - nb);
+                                    nb += 8;
+                                }
+                            }
+                        }
+                        int re = colour ? blackT[(int) (a >>> 51)] : white[(int) (a >>> 52)];
+                        int kind = re & 0x30;
+                        int rl = re & 15;
+                        if (kind == 0x10) {
+                            a <<= rl;
+                            nb -= rl;
+                            run += re >>> 8;
+                            break;
+                        }
+                        if (kind != 0x20) {
+                            st = BAD;
+                            break rows;
+                        }
+                        a <<= rl;
+                        nb -= rl;
+                        run += re >>> 8;
+                        if (run > w) {
+                            st = BAD;
+                            break rows;
+                        }
                     }
-                }
-                if (a2 < w) {
-                    if (n > 0 && c[n - 1] == a2) {
-                        n--;
-                    } else {
-                        c[n++] = a2;
+                    pos0 += run;
+                    if (pos0 > w) {
+                        st = BAD;
+                        break rows;
                     }
+                    if (pos0 < w) {
+                        if (n > 0 && c[n - 1] == pos0) {
+                            n--;
+                        } else {
+                            c[n++] = pos0;
+                        }
+                    }
+                    colour = !colour;
                 }
-                a0 = a2;
-                if (bitPos() - start > maxRowBits) {
-                    st = BAD;
-                    break;
-                }
+                a0 = pos0;
             } else if (mode == T4Codes.MODE_PASS) {
-                acc <<= len;
-                nbits -= len;
+                a <<= len;
+                nb -= len;
                 int b2 = r[pb + 1];
                 if (b2 > w) {
                     st = BAD;
@@ -589,8 +694,11 @@ public final class T4Decoder {
                 break;
             }
         }
-        if (nbits < 0 || st == BAD && nbits < 16 && !inputEnded) {
-            return NEED; // ran out of input inside the row (refill keeps 57+ bits while there is input)
+        acc = a;
+        nbits = nb;
+        pos = p;
+        if (nb < 0 || st == BAD && nb < 16 && !inputEnded) {
+            return NEED; // ran out of input inside the row
         }
         finishRow(n);
         return st;
@@ -602,32 +710,5 @@ public final class T4Decoder {
             c[n + i] = width;
         }
         curN = n;
-    }
-
-    /** One run: make-up codes then a terminating code; -1 on an invalid code or EOL. */
-    private int run(boolean black) {
-        int run = 0;
-        while (true) {
-            if (nbits < 16) {
-                refill();
-            }
-            int e = black ? T4Codes.BLACK_DEC[(int) (acc >>> 51)] : T4Codes.WHITE_DEC[(int) (acc >>> 52)];
-            int kind = e & 0x30;
-            int len = e & 15;
-            if (kind == 0x10) {
-                acc <<= len;
-                nbits -= len;
-                return run + (e >>> 8);
-            }
-            if (kind != 0x20) {
-                return -1;
-            }
-            acc <<= len;
-            nbits -= len;
-            run += e >>> 8;
-            if (run > T4Params.MAX_WIDTH) {
-                return -1;
-            }
-        }
     }
 }

@@ -2,6 +2,9 @@ package org.t37gw.dmsp.t4;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.util.Arrays;
 
 /**
@@ -20,6 +23,9 @@ import java.util.Arrays;
  * that each EOL ends on a byte boundary (TIFF T4Options bit 2).
  */
 public final class T4Encoder {
+
+    private static final VarHandle INT_BE =
+        MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.BIG_ENDIAN);
 
     private final T4Params params;
     private final int width;
@@ -57,6 +63,7 @@ public final class T4Encoder {
 
     /** Encodes one packed row of {@code width} pixels starting at {@code row[off]}. */
     public void encodeRow(byte[] row, int off) {
+        ensureRoom();
         curN = Rows.changes(row, off, width, cur);
         switch (params.coding()) {
             case MH -> {
@@ -91,6 +98,7 @@ public final class T4Encoder {
      * then 0 bits to the next byte boundary. The next row starts a new page.
      */
     public void endPage() {
+        ensureRoom();
         if (params.endOfPage()) {
             if (params.coding() == Coding.MMR) {
                 put(T4Codes.EOL, 12);
@@ -283,13 +291,28 @@ public final class T4Encoder {
         }
     }
 
-    /** Appends the low {@code len} bits of {@code code} (1..32). */
+    /** Appends the low {@code len} bits of {@code code} (1..32); room was ensured per row. */
     private void put(int code, int len) {
-        if (accBits + len > 64) {
-            flushBytes();
-        }
         acc |= ((code & 0xFFFFFFFFL) << (64 - len)) >>> accBits;
         accBits += len;
+        if (accBits >= 32) {
+            int word = (int) (acc >>> 32);
+            if (lsbFirst) {
+                word = Integer.reverseBytes(Integer.reverse(word));
+            }
+            INT_BE.set(out, outLen, word);
+            outLen += 4;
+            acc <<= 32;
+            accBits -= 32;
+        }
+    }
+
+    /** Room for one row at worst: a 13-bit code per pixel, fill, EOL and RTC. */
+    private void ensureRoom() {
+        int need = outLen + 2 * width + (params.minRowBits() >>> 3) + 64;
+        if (need > out.length) {
+            out = Arrays.copyOf(out, Math.max(out.length * 2, need));
+        }
     }
 
     private void flushBytes() {
