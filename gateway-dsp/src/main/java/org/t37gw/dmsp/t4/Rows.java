@@ -1,0 +1,111 @@
+package org.t37gw.dmsp.t4;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+import java.util.Arrays;
+
+/**
+ * Packed rows (1 = black, most significant bit first) and their changing elements: the positions where
+ * the colour changes, white to black at even indexes, black to white at odd ones, strictly increasing.
+ * A list is followed by sentinels equal to the width so that b1/b2 searches of T.4 §4.2.1.3 stop.
+ */
+public final class Rows {
+
+    private static final VarHandle LONG_BE =
+        MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
+
+    /** Sentinels written after the last changing element. */
+    static final int SENTINELS = 4;
+
+    private Rows() {
+    }
+
+    /** Capacity a changes array needs for rows of {@code width} pixels. */
+    public static int changesCapacity(int width) {
+        return width + 1 + SENTINELS;
+    }
+
+    /**
+     * Finds the changing elements of a packed row.
+     *
+     * @param row    packed row
+     * @param off    offset of its first byte
+     * @param width  pixels in the row; bits past it are ignored
+     * @param out    receives the positions followed by sentinels; {@link #changesCapacity(int)} long
+     * @return number of changing elements (sentinels not counted)
+     */
+    public static int changes(byte[] row, int off, int width, int[] out) {
+        int n = 0;
+        long carry = 0; // last pixel of the previous word, in bit 63
+        int fullWords = width >>> 6;
+        int base = 0;
+        for (int w = 0; w < fullWords; w++, base += 64) {
+            long v = (long) LONG_BE.get(row, off + (w << 3));
+            long t = v ^ ((v >>> 1) | carry);
+            carry = v << 63;
+            while (t != 0) {
+                int z = Long.numberOfLeadingZeros(t);
+                out[n++] = base + z;
+                t ^= Long.MIN_VALUE >>> z;
+            }
+        }
+        int rest = width - base;
+        if (rest > 0) {
+            long v = 0;
+            int bytes = (rest + 7) >>> 3;
+            int p = off + (fullWords << 3);
+            for (int i = 0; i < bytes; i++) {
+                v |= (row[p + i] & 0xFFL) << (56 - 8 * i);
+            }
+            v &= -1L << (64 - rest); // drop bits past the width
+            long t = v ^ ((v >>> 1) | carry);
+            while (t != 0) {
+                int z = Long.numberOfLeadingZeros(t);
+                if (z >= rest) {
+                    break;
+                }
+                out[n++] = base + z;
+                t ^= Long.MIN_VALUE >>> z;
+            }
+        }
+        for (int i = 0; i < SENTINELS; i++) {
+            out[n + i] = width;
+        }
+        return n;
+    }
+
+    /**
+     * Writes a row from its changing elements: clears {@code (width + 7) / 8} bytes at {@code off} and
+     * sets the black runs. Positions past the width are clipped.
+     */
+    public static void render(int[] changes, int n, int width, byte[] row, int off) {
+        int rowBytes = (width + 7) >>> 3;
+        Arrays.fill(row, off, off + rowBytes, (byte) 0);
+        for (int i = 0; i < n; i += 2) {
+            int from = changes[i];
+            int to = i + 1 < n ? Math.min(changes[i + 1], width) : width;
+            if (from >= to) {
+                continue;
+            }
+            fillBlack(row, off, from, to);
+        }
+    }
+
+    /** Sets pixels [from, to) of a packed row to black. */
+    static void fillBlack(byte[] row, int off, int from, int to) {
+        int fb = from >>> 3;
+        int lb = (to - 1) >>> 3;
+        int headMask = 0xFF >>> (from & 7);
+        int tailMask = 0xFF << (7 - ((to - 1) & 7)) & 0xFF;
+        if (fb == lb) {
+            row[off + fb] |= (byte) (headMask & tailMask);
+            return;
+        }
+        row[off + fb] |= (byte) headMask;
+        if (lb - fb > 1) {
+            Arrays.fill(row, off + fb + 1, off + lb, (byte) 0xFF);
+        }
+        row[off + lb] |= (byte) tailMask;
+    }
+}
