@@ -56,6 +56,7 @@ public final class MailDeliveryService implements LifeCycle {
 
     /** Longest sleep between looks at the spool, for MAIL jobs spooled without {@link #submit}. */
     public static final Duration MAX_IDLE = Duration.ofSeconds(30);
+    private static final String MAILDIR_FAILURE = "Maildir write failed: ";
 
     private final Spool spool;
     private final DeliverySettings settings;
@@ -247,7 +248,7 @@ public final class MailDeliveryService implements LifeCycle {
                 a.record(List.of(new Result(r.address(), Status.DELIVERED, 250, "Maildir " + file.getFileName())));
             } catch (IOException e) {
                 log.warn("job {}: Maildir delivery to {} failed: {}", claimed.id(), r.address(), e.toString());
-                failures.add(new Result(r.address(), Status.TEMPORARY, 0, "Maildir " + maildir.root() + ": " + e));
+                failures.add(new Result(r.address(), Status.TEMPORARY, 0, MAILDIR_FAILURE + maildir.root() + ": " + e));
             }
         }
         if (!remote.isEmpty()) {
@@ -303,7 +304,9 @@ public final class MailDeliveryService implements LifeCycle {
         }
         if (!transients.isEmpty()) {
             boolean replied = transients.stream().anyMatch(r -> r.code() >= 400);
-            ResultCode code = replied ? ResultCode.SMTP_TEMPORARY : ResultCode.MTA_UNREACHABLE;
+            boolean local = transients.stream().allMatch(r -> r.reply().startsWith(MAILDIR_FAILURE));
+            ResultCode code = replied ? ResultCode.SMTP_TEMPORARY
+                    : local ? ResultCode.LOCAL_RESOURCES : ResultCode.MTA_UNREACHABLE;
             String reason = transients.stream().map(r -> r.address() + ": " + r.reply()).distinct()
                     .reduce((x, y) -> x + "; " + y).orElse("");
             Job after = spool.retry(a.job, code, (rejectNote == null ? "" : rejectNote + "; ") + reason);

@@ -107,7 +107,6 @@ public final class Maildir {
                 // the spec: wait and try again; a new name is as good
             }
         }
-        boolean done = false;
         try {
             try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE);
                  InputStream in = new BufferedInputStream(Files.newInputStream(message))) {
@@ -125,13 +124,16 @@ public final class Maildir {
             }
             Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
             fsyncDir(root.resolve("new"));
-            done = true;
             log.info("delivered to {} in Maildir {}", deliveredTo, target);
             return target;
-        } finally {
-            if (!done) {
+        } catch (IOException | RuntimeException e) {
+            // an Error is treated like a crash: the tmp/ file stays for cleanTmp
+            try {
                 Files.deleteIfExists(tmp);
+            } catch (IOException suppressed) {
+                e.addSuppressed(suppressed);
             }
+            throw e;
         }
     }
 
