@@ -98,16 +98,11 @@ public final class PdfToFax {
         boolean rotate = options.autoRotate() && dw > dh;
         int w;
         int h;
-        double lpi = format.resolution().linesPerInch();
-        double dpi = FaxResolution.HORIZONTAL_DPI;
         if (rotate) {
-            // after our quarter turn the displayed height runs across the page
+            // after our quarter turn the displayed height runs across the page and the displayed width down it
             int[] size = PagePlacer.fit(dh, dw, format);
-            w = size[1]; // displayed width becomes lines
+            w = size[1];
             h = size[0];
-            // render with x in lines per inch and y in dots per inch, so the turn gives fax geometry
-            w = Math.max(1, w);
-            h = Math.max(1, h);
         } else {
             int[] size = PagePlacer.fit(dw, dh, format);
             w = size[0];
