@@ -1,0 +1,44 @@
+package org.t37gw.smtp.server;
+
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.ServerSocket;
+import java.net.Socket;
+
+/**
+ * A server socket whose connections read through one buffer: SubEthaSMTP reads commands a byte at a
+ * time from the socket's stream, and so does {@link DataReader}; with the buffer in the socket, neither
+ * costs a system call per byte, and both see the same bytes (nothing read ahead is lost between a
+ * command and DATA). {@link #available()} on the stream still tells whether the client sent more than it
+ * was asked for (pipelining checks).
+ */
+final class BufferedServerSocket extends ServerSocket {
+
+    BufferedServerSocket() throws IOException {
+        super();
+    }
+
+    @Override
+    public Socket accept() throws IOException {
+        if (isClosed()) {
+            throw new java.net.SocketException("Socket is closed");
+        }
+        BufferedSocket s = new BufferedSocket();
+        implAccept(s);
+        return s;
+    }
+
+    /** A socket with a buffered input stream, created once. */
+    static final class BufferedSocket extends Socket {
+        private InputStream in;
+
+        @Override
+        public synchronized InputStream getInputStream() throws IOException {
+            if (in == null) {
+                in = new BufferedInputStream(super.getInputStream(), 8192);
+            }
+            return in;
+        }
+    }
+}
