@@ -100,10 +100,19 @@ public final class Daemon {
         try {
             Files.createDirectories(state);
             services = new GatewayServices(state, clock, this);
-            services.addTo(container, notBuilt);
+            services.open();
+            try {
+                services.addTo(container, notBuilt);
+            } catch (Exception e) {
+                services.close();
+                throw e;
+            }
             admin = AdminPages.server(this, adminHost(), adminPort());
             container.add(admin);
             container.start();
+        } catch (org.t37gw.spool.SpoolLockedException e) {
+            throw new StartException("spool " + state.resolve("spool") + " is in use by another t37gw process ("
+                    + e.getMessage() + ")", e);
         } catch (StartException e) {
             throw e;
         } catch (Exception e) {

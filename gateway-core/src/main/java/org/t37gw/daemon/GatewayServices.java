@@ -100,8 +100,38 @@ public final class GatewayServices {
         LOG.debug("config generation {} in force", next.generation());
     }
 
+    /** Opens the state directory: Maildir folders, the spool (with recovery), the CDR file, call control. */
+    void open() throws IOException {
+        Files.createDirectories(state);
+        for (String sub : List.of("cur", "new", "tmp")) {
+            Files.createDirectories(maildir().resolve(sub));
+        }
+        spool = Spool.open(spoolDir(), clock);
+        try {
+            cdr = new CdrWriter(cdrFile());
+        } catch (IOException | RuntimeException e) {
+            spool.close();
+            throw e;
+        }
+        calls = new CallManager(clock, applications, cdr, HISTORY_SIZE);
+        LOG.info("spool {}: {} jobs after recovery", spoolDir(), spool.stats().total());
+    }
+
+    /** Closes what {@link #open()} opened. */
+    void close() throws IOException {
+        try {
+            if (cdr != null) {
+                cdr.close();
+            }
+        } finally {
+            if (spool != null) {
+                spool.close();
+            }
+        }
+    }
+
     /** Adds the components in start order, and names what the config asks for that is not built yet. */
-    void addTo(Container container, List<String> notBuilt) {
+    void addTo(Container container, List<String> notBuilt) throws Exception {
         GatewayConfig cfg = daemon.currentConfig().config();
         container.add(new LifeCycle() {
             @Override
@@ -110,28 +140,13 @@ public final class GatewayServices {
             }
 
             @Override
-            public void start() throws IOException {
-                Files.createDirectories(state);
-                for (String sub : List.of("cur", "new", "tmp")) {
-                    Files.createDirectories(maildir().resolve(sub));
-                }
-                spool = Spool.open(spoolDir(), clock);
-                cdr = new CdrWriter(cdrFile());
-                calls = new CallManager(clock, applications, cdr, HISTORY_SIZE);
-                LOG.info("spool {}: {} jobs after recovery", spoolDir(), spool.stats().total());
+            public void start() {
+                // opened by open(), before the providers contributed; closed on stop
             }
 
             @Override
             public void stop() throws IOException {
-                try {
-                    if (cdr != null) {
-                        cdr.close();
-                    }
-                } finally {
-                    if (spool != null) {
-                        spool.close();
-                    }
-                }
+                close();
             }
 
             @Override
@@ -173,16 +188,81 @@ public final class GatewayServices {
             }
         });
 
+        DaemonContext ctx = new ProviderContext(notBuilt);
+        List<String> providers = new ArrayList<>();
+        for (ComponentProvider p : ServiceLoader.load(ComponentProvider.class, GatewayServices.class.getClassLoader())) {
+            p.contribute(ctx, container);
+            providers.add(p.name());
+        }
+        LOG.debug("component providers: {}", providers);
         Set<String> drivers = new LinkedHashSet<>();
         for (VoicePort vp : cfg.voicePorts()) {
-            drivers.add(driverKind(vp.driver()));
+            if (!portDrivers.contains(vp.name())) {
+                drivers.add(driverKind(vp.driver()));
+            }
         }
         if (!drivers.isEmpty()) {
-            // Port drivers (VTSP providers) arrive with the FMSP work; the ports stay down until then.
-            notBuilt.add("voice-port drivers " + String.join("/", drivers) + " (ports down)");
+            notBuilt.add("voice-port drivers " + String.join("/", drivers) + " (those ports stay down)");
         }
-        if (cfg.mtaReceive() != null) {
-            notBuilt.add("SMTP listener " + cfg.mtaReceive().listen());
+    }
+
+    private final Set<String> portDrivers = new java.util.HashSet<>();
+
+    /** A provider that drives a voice-port says so, so it is not listed as not built. */
+    public synchronized void portDriven(String voicePort) {
+        portDrivers.add(voicePort);
+    }
+
+    private final class ProviderContext implements DaemonContext {
+        private final List<String> notBuilt;
+
+        ProviderContext(List<String> notBuilt) {
+            this.notBuilt = notBuilt;
+        }
+
+        @Override
+        public RunningConfig currentConfig() {
+            return daemon.currentConfig();
+        }
+
+        @Override
+        public Path stateDir() {
+            return state;
+        }
+
+        @Override
+        public Clock clock() {
+            return clock;
+        }
+
+        @Override
+        public Spool spool() {
+            return spool;
+        }
+
+        @Override
+        public CallManager calls() {
+            return calls;
+        }
+
+        @Override
+        public ApplicationRegistry applications() {
+            return applications;
+        }
+
+        @Override
+        public MaxConnTracker maxConn() {
+            return maxConn;
+        }
+
+        @Override
+        public void listening(String what) {
+            addListening(what);
+        }
+
+        @Override
+        public void notBuilt(String what) {
+            notBuilt.add(what);
         }
     }
 

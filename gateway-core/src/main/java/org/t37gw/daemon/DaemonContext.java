@@ -1,0 +1,35 @@
+package org.t37gw.daemon;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import org.t37gw.ccapi.ApplicationRegistry;
+import org.t37gw.ccapi.CallManager;
+import org.t37gw.dialpeer.MaxConnTracker;
+import org.t37gw.spool.Spool;
+
+/** What the daemon gives a {@link ComponentProvider}. */
+public interface DaemonContext {
+
+    /** The config generation in force now (changes on reload; read it per call or per session). */
+    RunningConfig currentConfig();
+
+    /** The state directory: spool/, mail/, cdr.jsonl. */
+    Path stateDir();
+
+    Clock clock();
+
+    /** The durable spool, open and recovered. */
+    Spool spool();
+
+    CallManager calls();
+
+    ApplicationRegistry applications();
+
+    MaxConnTracker maxConn();
+
+    /** Names something that listens, for the ready line (e.g. "smtp 127.0.0.1:2525"). */
+    void listening(String what);
+
+    /** Names something the config asks for that this build cannot do yet (ready line, /status). */
+    void notBuilt(String what);
+}
