@@ -655,7 +655,7 @@ public final class Spool implements Closeable {
         e.rec = next;
         indexWaiting(e);
         StringBuilder detail = new StringBuilder("attempt ").append(next.attempts());
-        if (next.result() != null && !next.result().isSuccess()) {
+        if (next.result() != null && !next.result().isSuccess() && to != JobState.ACTIVE) {
             detail.append(", ").append(next.result());
         }
         if (next.nextAttempt() != null) {
