@@ -221,10 +221,10 @@ public final class Spool implements Closeable {
                 quarantine(p, "not a job directory");
                 continue;
             }
-            // a state change that stopped before its rename: the old record is the valid one
-            Files.deleteIfExists(p.resolve(RECORD + ".tmp"));
             SpoolRecord rec;
             try {
+                // a state change that stopped before its rename: the old record is the valid one
+                Files.deleteIfExists(p.resolve(RECORD + ".tmp"));
                 rec = readAndCheck(p, name);
             } catch (IOException e) {
                 quarantine(p, e.toString());

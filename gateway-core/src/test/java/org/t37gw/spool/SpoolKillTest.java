@@ -43,7 +43,7 @@ class SpoolKillTest {
     private static final long SEED = Long.getLong("t37gw.spool.seed", 0x7E37_6A1AL);
     /** Fewest kills; more up to {@link #KILLS} while the run is within {@link #BUDGET_S} seconds. */
     private static final int MIN_KILLS = Integer.getInteger("t37gw.spool.minKills", 150);
-    private static final long BUDGET_S = Long.getLong("t37gw.spool.budgetSeconds", 60);
+    private static final long BUDGET_S = Long.getLong("t37gw.spool.budgetSeconds", 50);
     /** Children started ahead of the one being killed. */
     private static final int AHEAD = 2;
     /** Upper bound of the random number of operations a child acknowledges before its kill. */

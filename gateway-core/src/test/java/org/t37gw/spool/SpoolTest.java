@@ -288,7 +288,7 @@ class SpoolTest {
 
     @Test
     void severalThreadsNeverGetTheSameJob() throws Exception {
-        int jobs = 200;
+        int jobs = 120;
         for (int i = 0; i < jobs; i++) {
             enqueue(i % 2 == 0 ? JobKind.OFFRAMP : JobKind.ONRAMP, "j" + i);
         }
