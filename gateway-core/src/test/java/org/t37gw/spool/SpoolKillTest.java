@@ -78,61 +78,65 @@ class SpoolKillTest {
         long checking = 0;
         Path scratch = scratchBase(tmp);
         Deque<Process> ahead = new ArrayDeque<>();
-        int started = 0;
-        for (; started < AHEAD; started++) {
-            ahead.add(startChild(spoolDir, logs, started, rnd.nextLong(), scratch));
-        }
-        for (int run = 0; run < KILLS; run++) {
-            Process p = ahead.removeFirst();
-            Path errFile = logs.resolve("run-" + run + ".err");
-            // kill during recovery, or after a random number of acknowledged operations, then a random delay
-            boolean inRecovery = rnd.nextInt(10) == 0;
-            int opsBeforeKill = inRecovery ? 0 : rnd.nextInt(MAX_OPS + 1);
-            int delayMs = rnd.nextInt(inRecovery ? 3 : MAX_DELAY_MS + 1);
-            boolean last = run + 1 == KILLS || (run + 1 >= MIN_KILLS && System.nanoTime() - t0 > budget);
-            if (!last && started < KILLS) {
-                // children start (the slow part) while this one runs and is checked
+        try {
+            int started = 0;
+            for (; started < AHEAD; started++) {
                 ahead.add(startChild(spoolDir, logs, started, rnd.nextLong(), scratch));
-                started++;
             }
-            try (BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.US_ASCII))) {
-                long w0 = System.nanoTime();
-                awaitLine(p, out, "STARTED", run, errFile);
-                waitStart += System.nanoTime() - w0;
-                p.getOutputStream().write('\n');
-                p.getOutputStream().flush();
-                w0 = System.nanoTime();
-                awaitLine(p, out, inRecovery ? "OPENING" : "READY", run, errFile);
-                waitOpen += System.nanoTime() - w0;
-                for (int i = 0; i < opsBeforeKill; i++) {
-                    awaitLine(p, out, null, run, errFile);
+            for (int run = 0; run < KILLS; run++) {
+                Process p = ahead.getFirst();
+                Path errFile = logs.resolve("run-" + run + ".err");
+                // kill during recovery, or after a random number of acknowledged operations, then a random delay
+                boolean inRecovery = rnd.nextInt(10) == 0;
+                int opsBeforeKill = inRecovery ? 0 : rnd.nextInt(MAX_OPS + 1);
+                int delayMs = rnd.nextInt(inRecovery ? 3 : MAX_DELAY_MS + 1);
+                boolean last = run + 1 == KILLS || (run + 1 >= MIN_KILLS && System.nanoTime() - t0 > budget);
+                if (!last && started < KILLS) {
+                    // children start (the slow part) while this one runs and is checked
+                    ahead.add(startChild(spoolDir, logs, started, rnd.nextLong(), scratch));
+                    started++;
                 }
-                if (delayMs > 0) {
-                    Thread.sleep(delayMs);
+                try (BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.US_ASCII))) {
+                    long w0 = System.nanoTime();
+                    awaitLine(p, out, "STARTED", run, errFile);
+                    waitStart += System.nanoTime() - w0;
+                    p.getOutputStream().write('\n');
+                    p.getOutputStream().flush();
+                    w0 = System.nanoTime();
+                    awaitLine(p, out, inRecovery ? "OPENING" : "READY", run, errFile);
+                    waitOpen += System.nanoTime() - w0;
+                    for (int i = 0; i < opsBeforeKill; i++) {
+                        awaitLine(p, out, null, run, errFile);
+                    }
+                    if (delayMs > 0) {
+                        Thread.sleep(delayMs);
+                    }
+                    if (!p.isAlive()) {
+                        fail("run " + run + ": child ended by itself, exit " + p.exitValue() + ": " + Files.readString(errFile));
+                    }
+                    p.destroyForcibly();
+                    assertTrue(p.waitFor(30, TimeUnit.SECONDS), "child did not die");
+                    ahead.removeFirst();
                 }
-                if (!p.isAlive()) {
-                    fail("run " + run + ": child ended by itself, exit " + p.exitValue() + ": " + Files.readString(errFile));
+                kills++;
+                if (inRecovery) {
+                    duringRecovery++;
                 }
+                long c0 = System.nanoTime();
+                readAcks(logs.resolve("run-" + run + ".ack"), model, run);
+                checkAfterRecovery(spoolDir, model, run);
+                checking += System.nanoTime() - c0;
+                if (last) {
+                    break;
+                }
+            }
+        } finally {
+            for (Process p : ahead) {
                 p.destroyForcibly();
-                assertTrue(p.waitFor(30, TimeUnit.SECONDS), "child did not die");
+                p.waitFor(30, TimeUnit.SECONDS);
             }
-            kills++;
-            if (inRecovery) {
-                duringRecovery++;
-            }
-            long c0 = System.nanoTime();
-            readAcks(logs.resolve("run-" + run + ".ack"), model, run);
-            checkAfterRecovery(spoolDir, model, run);
-            checking += System.nanoTime() - c0;
-            if (last) {
-                break;
-            }
+            Durable.deleteTree(scratch);
         }
-        for (Process p : ahead) {
-            p.destroyForcibly();
-            p.waitFor(30, TimeUnit.SECONDS);
-        }
-        Durable.deleteTree(scratch);
         long killsDone = System.nanoTime();
         List<String> drained = drainAndCheck(spoolDir, model);
         double secs = (System.nanoTime() - t0) / 1e9;

@@ -29,7 +29,7 @@ class SpoolLockTest {
         try (BufferedReader out = new BufferedReader(new InputStreamReader(holder.getInputStream(), StandardCharsets.US_ASCII))) {
             String ready = out.readLine();
             assertTrue(ready != null && ready.startsWith("READY "), "holder: " + ready);
-            String pid = ready.substring("READY ".length());
+            String pid = ready.split(" ")[1];
 
             SpoolLockedException e = assertThrows(SpoolLockedException.class,
                     () -> Spool.open(dir, Clock.systemUTC(), SpoolWorkerMain.options()));

@@ -67,7 +67,7 @@ public final class SpoolWorkerMain {
 
     private static void hold(Path dir) throws IOException {
         try (Spool spool = Spool.open(dir, Clock.systemUTC(), options())) {
-            System.out.println("READY " + ProcessHandle.current().pid());
+            System.out.println("READY " + ProcessHandle.current().pid() + " " + spool.stats().total());
             System.out.flush();
             while (System.in.read() >= 0) {
                 // wait for the parent to close stdin
