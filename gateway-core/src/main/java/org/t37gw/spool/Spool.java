@@ -221,10 +221,10 @@ public final class Spool implements Closeable {
                 quarantine(p, "not a job directory");
                 continue;
             }
-            // a state change that stopped before its rename: the old record is the valid one
-            Files.deleteIfExists(p.resolve(RECORD + ".tmp"));
             SpoolRecord rec;
             try {
+                // a state change that stopped before its rename: the old record is the valid one
+                Files.deleteIfExists(p.resolve(RECORD + ".tmp"));
                 rec = readAndCheck(p, name);
             } catch (IOException e) {
                 quarantine(p, e.toString());
@@ -655,7 +655,7 @@ public final class Spool implements Closeable {
         e.rec = next;
         indexWaiting(e);
         StringBuilder detail = new StringBuilder("attempt ").append(next.attempts());
-        if (next.result() != null && !next.result().isSuccess()) {
+        if (next.result() != null && !next.result().isSuccess() && to != JobState.ACTIVE) {
             detail.append(", ").append(next.result());
         }
         if (next.nextAttempt() != null) {

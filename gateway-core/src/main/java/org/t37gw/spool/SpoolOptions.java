@@ -3,6 +3,7 @@ package org.t37gw.spool;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 
@@ -50,7 +51,7 @@ public record SpoolOptions(RetryPolicy retry, Map<String, RetryPolicy> retryByKi
     }
 
     public SpoolOptions withRetry(String kind, RetryPolicy policy) {
-        var m = new java.util.HashMap<>(retryByKind);
+        Map<String, RetryPolicy> m = new HashMap<>(retryByKind);
         m.put(kind, policy);
         return new SpoolOptions(retry, m, minFreeBytes, freeSpace);
     }

@@ -1,6 +1,9 @@
 package org.t37gw.spool;
 
+import java.util.Collections;
+import java.util.EnumMap;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Counts for the admin endpoint ({@code t37gw show queue}).
@@ -12,8 +15,16 @@ import java.util.Map;
 public record SpoolStats(Map<JobState, Integer> byState, Map<String, Map<JobState, Integer>> byKind, int quarantined) {
 
     public SpoolStats {
-        byState = Map.copyOf(byState);
-        byKind = Map.copyOf(byKind);
+        byState = ordered(byState);
+        Map<String, Map<JobState, Integer>> kinds = new TreeMap<>();
+        byKind.forEach((k, v) -> kinds.put(k, ordered(v)));
+        byKind = Collections.unmodifiableMap(kinds);
+    }
+
+    private static Map<JobState, Integer> ordered(Map<JobState, Integer> m) {
+        EnumMap<JobState, Integer> copy = new EnumMap<>(JobState.class);
+        copy.putAll(m);
+        return Collections.unmodifiableMap(copy);
     }
 
     /** Jobs in {@code state}. */
