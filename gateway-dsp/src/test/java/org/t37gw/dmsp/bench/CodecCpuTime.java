@@ -1,0 +1,73 @@
+package org.t37gw.dmsp.bench;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.t37gw.dmsp.page.Bilevel;
+import org.t37gw.dmsp.t4.DecodeLimits;
+import org.t37gw.dmsp.t4.T4Decoder;
+import org.t37gw.dmsp.t4.T4Encoder;
+import org.t37gw.dmsp.t4.T4Params;
+
+/**
+ * Our codec in pages per CPU-second (thread CPU time), the unit of the libtiff in-process figures, so
+ * that {@code scripts/bench codec} can print both side by side on a loaded machine. Each case warms up
+ * for a second, then measures for {@code args[0]} seconds (default 2) of CPU time.
+ */
+public final class CodecCpuTime {
+
+    private CodecCpuTime() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        double seconds = args.length > 0 ? Double.parseDouble(args[0]) : 2;
+        Path work = Files.createTempDirectory("t37gw-cpu");
+        ThreadMXBean mx = ManagementFactory.getThreadMXBean();
+        System.out.println("t37gw codec, pages per CPU-second (decode / encode):");
+        for (String page : new String[] {"dense", "letter", "blank"}) {
+            Bilevel b = BenchPages.page(page, work);
+            for (T4Params p : new T4Params[] {T4Params.mh(b.width()).withEndOfPage(false),
+                T4Params.mr(b.width(), 0).withEndOfPage(false), T4Params.mmr(b.width())}) {
+                byte[] coded = encode(b, p);
+                byte[] out = new byte[b.data().length];
+                double dec = 0;
+                double enc = 0;
+                for (int round = 0; round < 2; round++) {
+                    double limit = round == 0 ? 1 : seconds;
+                    long t0 = mx.getCurrentThreadCpuTime();
+                    long n = 0;
+                    long t;
+                    do {
+                        T4Decoder d = new T4Decoder(p, DecodeLimits.DEFAULT);
+                        d.feed(coded, 0, coded.length);
+                        d.endOfInput();
+                        int y = 0;
+                        while (y < b.height() && d.nextRow(out, y * b.rowBytes()) == T4Decoder.ROW) {
+                            y++;
+                        }
+                        n++;
+                    } while ((t = mx.getCurrentThreadCpuTime() - t0) < limit * 1e9);
+                    dec = n / (t / 1e9);
+                    t0 = mx.getCurrentThreadCpuTime();
+                    n = 0;
+                    do {
+                        encode(b, p);
+                        n++;
+                    } while ((t = mx.getCurrentThreadCpuTime() - t0) < limit * 1e9);
+                    enc = n / (t / 1e9);
+                }
+                System.out.printf("  %-7s %-4s %10.1f / %.1f%n", page, p.coding(), dec, enc);
+            }
+        }
+    }
+
+    private static byte[] encode(Bilevel b, T4Params p) {
+        T4Encoder e = new T4Encoder(p);
+        for (int y = 0; y < b.height(); y++) {
+            e.encodeRow(b.data(), y * b.rowBytes());
+        }
+        e.endPage();
+        return e.takeBytes();
+    }
+}
