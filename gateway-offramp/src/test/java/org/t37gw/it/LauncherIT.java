@@ -37,6 +37,8 @@ class LauncherIT {
         cmd.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(cmd).directory(ROOT.toFile());
         pb.environment().put("T37GW_NO_BUILD", "1");
+        // short-lived CLI calls: start fast
+        pb.environment().put("T37GW_JAVA_OPTS", "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xshare:auto");
         Process p = pb.start();
         p.getOutputStream().close();
         StringBuilder err = new StringBuilder();
@@ -119,7 +121,7 @@ class LauncherIT {
 
     static final String CONFIG_V1 = """
             hostname it-gw
-            mta receive listen 127.0.0.1 port 12525
+            mta receive listen 127.0.0.1 port SMTP_PORT
             mta receive aliases localhost
             mta send maildir mail
             !
@@ -142,7 +144,12 @@ class LauncherIT {
     @Test
     void daemonComesUpAnswersShowReloadsAndStops(@TempDir Path tmp) throws Exception {
         Path cfg = tmp.resolve("gw.cfg");
-        Files.writeString(cfg, CONFIG_V1);
+        int smtpPort;
+        try (java.net.ServerSocket ss = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            smtpPort = ss.getLocalPort();
+        }
+        String v1 = CONFIG_V1.replace("SMTP_PORT", Integer.toString(smtpPort));
+        Files.writeString(cfg, v1);
         ProcessBuilder pb = new ProcessBuilder(LAUNCHER.toString(), "run", "--config", cfg.toString(),
                 "--state", tmp.resolve("state").toString(), "--admin", "127.0.0.1:0").directory(ROOT.toFile());
         pb.environment().put("T37GW_NO_BUILD", "1");
@@ -155,6 +162,8 @@ class LauncherIT {
             Matcher m = Pattern.compile("127\\.0\\.0\\.1:(\\d+)").matcher(ready);
             assertTrue(m.find());
             String admin = "127.0.0.1:" + m.group(1);
+            assertTrue(ready.contains("smtp 127.0.0.1:" + smtpPort), ready);
+            assertTrue(ready.contains("mail out maildir"), ready);
 
             Result peers = t37gw("show", "dial-peers", "--admin", admin);
             assertEquals(0, peers.exit(), peers.err());
@@ -164,7 +173,7 @@ class LauncherIT {
             assertTrue(json.out().trim().startsWith("{"), json.out());
 
             // a broken config is refused on SIGHUP, the running one kept
-            Files.writeString(cfg, CONFIG_V1 + "dial-peer voice 30 pots\n port 9\n");
+            Files.writeString(cfg, v1 + "dial-peer voice 30 pots\n port 9\n");
             signal(p, "HUP");
             waitFor(log, Pattern.compile("reload: refused[^\\n]*"), 30);
             assertTrue(log.toString().contains(cfg + ":"), "errors name the file:\n" + log);
@@ -172,7 +181,7 @@ class LauncherIT {
             assertFalse(peers.out().contains("30 "), peers.out());
 
             // a good one is taken
-            Files.writeString(cfg, CONFIG_V1 + "dial-peer voice 31 pots\n destination-pattern 9T\n port 0\n");
+            Files.writeString(cfg, v1 + "dial-peer voice 31 pots\n destination-pattern 9T\n port 0\n");
             signal(p, "HUP");
             waitFor(log, Pattern.compile("reload: [^\\n]* accepted, generation 2[^\\n]*"), 30);
             peers = t37gw("show", "dial-peers", "--admin", admin);
@@ -181,6 +190,48 @@ class LauncherIT {
             signal(p, "TERM");
             assertTrue(p.waitFor(45, TimeUnit.SECONDS), "daemon stops on SIGTERM within 45 s:\n" + log);
             waitFor(log, Pattern.compile("stopped in \\d+ ms"), 5);
+        } finally {
+            p.destroyForcibly();
+        }
+    }
+
+    static boolean portFree(int port) {
+        try (java.net.ServerSocket ss = new java.net.ServerSocket(port, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** The README's first command: `t37gw run` with no config, on the contract's ports. */
+    @Test
+    void embeddedDefaultAsTheReadmeRunsIt(@TempDir Path tmp) throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(portFree(8025) && portFree(2525),
+                "ports 8025 and 2525 are taken on this machine (a t37gw already running?)");
+        ProcessBuilder pb = new ProcessBuilder(LAUNCHER.toString(), "run", "--state", tmp.resolve("var").toString())
+                .directory(ROOT.toFile());
+        pb.environment().put("T37GW_NO_BUILD", "1");
+        Process p = pb.start();
+        StringBuilder log = new StringBuilder();
+        gobble(p.getErrorStream(), log);
+        gobble(p.getInputStream(), log);
+        try {
+            String ready = waitFor(log, Pattern.compile("ready: admin http://127\\.0\\.0\\.1:8025/[^\\n]*"), 60);
+            assertTrue(ready.contains("config embedded default"), ready);
+            assertTrue(ready.contains("smtp 127.0.0.1:2525"), ready);
+            Result peers = t37gw("show", "dial-peers");
+            assertEquals(0, peers.exit(), peers.err());
+            assertTrue(peers.out().contains("embedded default"), peers.out());
+            try (java.net.Socket s = new java.net.Socket(java.net.InetAddress.getLoopbackAddress(), 2525)) {
+                s.setSoTimeout(10_000);
+                String greeting = new java.io.BufferedReader(new java.io.InputStreamReader(s.getInputStream(),
+                        StandardCharsets.US_ASCII)).readLine();
+                assertTrue(greeting.startsWith("220 "), greeting);
+            }
+            assertTrue(Files.isDirectory(tmp.resolve("var/mail/new")), "the Maildir exists");
+            assertTrue(Files.isDirectory(tmp.resolve("var/spool")), "the spool exists");
+            signal(p, "TERM");
+            assertTrue(p.waitFor(45, TimeUnit.SECONDS), "stops on SIGTERM:\n" + log);
         } finally {
             p.destroyForcibly();
         }
