@@ -100,43 +100,8 @@ public final class CdrWriter implements CdrSink, Closeable {
      * {@code \\uXXXX} rather than lost in the UTF-8 encoding.
      */
     public static String string(String s) {
-        StringBuilder sb = new StringBuilder(s.length() + 2).append('"');
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '"' -> sb.append("\\\"");
-                case '\\' -> sb.append("\\\\");
-                case '\n' -> sb.append("\\n");
-                case '\r' -> sb.append("\\r");
-                case '\t' -> sb.append("\\t");
-                case '\b' -> sb.append("\\b");
-                case '\f' -> sb.append("\\f");
-                default -> {
-                    if (c < 0x20 || c == '\u2028' || c == '\u2029' || c == 0x7f) {
-                        unicode(sb, c);
-                    } else if (Character.isHighSurrogate(c)) {
-                        if (i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
-                            sb.append(c).append(s.charAt(++i));
-                        } else {
-                            unicode(sb, c);
-                        }
-                    } else if (Character.isLowSurrogate(c)) {
-                        unicode(sb, c);
-                    } else {
-                        sb.append(c);
-                    }
-                }
-            }
-        }
-        return sb.append('"').toString();
-    }
-
-    private static void unicode(StringBuilder sb, char c) {
-        sb.append("\\u");
-        String hex = Integer.toHexString(c);
-        for (int k = hex.length(); k < 4; k++) {
-            sb.append('0');
-        }
-        sb.append(hex);
+        StringBuilder sb = new StringBuilder(s.length() + 2);
+        org.t37gw.util.Json.quote(sb, s);
+        return sb.toString();
     }
 }

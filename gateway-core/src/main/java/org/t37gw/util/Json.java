@@ -72,6 +72,11 @@ public final class Json {
         }
     }
 
+    /**
+     * A JSON string literal: quotes, backslash and control characters escaped (RFC 8259 section 7),
+     * DEL and U+2028/U+2029 escaped too (so the text is also valid JavaScript), and an unpaired surrogate
+     * written as {@code \\uXXXX} rather than lost in the UTF-8 encoding.
+     */
     public static void quote(StringBuilder sb, CharSequence s) {
         sb.append('"');
         for (int i = 0; i < s.length(); i++) {
@@ -85,8 +90,16 @@ public final class Json {
                 case '\b' -> sb.append("\\b");
                 case '\f' -> sb.append("\\f");
                 default -> {
-                    if (c < 0x20 || c == 0x2028 || c == 0x2029) {
-                        sb.append(String.format("\\u%04x", (int) c));
+                    if (c < 0x20 || c == 0x7f || c == 0x2028 || c == 0x2029) {
+                        unicode(sb, c);
+                    } else if (Character.isHighSurrogate(c)) {
+                        if (i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+                            sb.append(c).append(s.charAt(++i));
+                        } else {
+                            unicode(sb, c);
+                        }
+                    } else if (Character.isLowSurrogate(c)) {
+                        unicode(sb, c);
                     } else {
                         sb.append(c);
                     }
@@ -94,5 +107,9 @@ public final class Json {
             }
         }
         sb.append('"');
+    }
+
+    private static void unicode(StringBuilder sb, char c) {
+        sb.append(String.format("\\u%04x", (int) c));
     }
 }

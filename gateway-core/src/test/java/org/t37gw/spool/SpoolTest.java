@@ -1,5 +1,7 @@
 package org.t37gw.spool;
 
+import org.t37gw.testing.MutableClock;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
