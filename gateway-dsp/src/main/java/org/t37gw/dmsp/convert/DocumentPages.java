@@ -43,7 +43,7 @@ import org.t37gw.dmsp.tiff.TiffPage;
  * <p>The kind is found by {@link DocumentType#detect} (or forced). Bilevel TIFF pages that already are fax pages
  * (the paper's width, 204 dpi across, 98/196/391 lpi) are taken from {@link TiffFaxReader} pixel for pixel, only
  * converted vertically ({@link FaxPageImage#withResolution}) when another resolution is asked for, and keep their
- * length; other bilevel pages (200 or 300 dpi scans, other widths) go through the renderers' image path (area
+ * length (pages over 5 % longer than the paper are split at the paper's length, never cut or shrunk); other bilevel pages (200 or 300 dpi scans, other widths) go through the renderers' image path (area
  * averaging, threshold or dither, fit to the paper). TIFF with grey, colour, LZW or JPEG pages, and PNG, JPEG, GIF,
  * BMP go to {@link ImageToFax}; PDF to {@link PdfToFax}; text to {@link TextRenderer}. Every failure is a
  * {@link RenderException} whose {@link Reason} the OffRamp maps to a DSN status. Pure: no I/O but the
@@ -238,7 +238,7 @@ public final class DocumentPages {
                 throw new RenderException(Reason.UNREADABLE, "TIFF page " + (p.index() + 1) + ": " + e.getMessage(), e);
             }
             repaired[0] += d.quality().badFaxLines();
-            pages.add(fit(d.image()));
+            pages.addAll(split(fit(d.image())));
         }
         return pages;
     }
@@ -256,7 +256,7 @@ public final class DocumentPages {
         }
         List<Bilevel> pages = new ArrayList<>(images.size());
         for (Bilevel b : images) {
-            pages.add(fit(b));
+            pages.addAll(split(fit(b)));
         }
         return pages;
     }
@@ -294,6 +294,26 @@ public final class DocumentPages {
             out = new Bilevel(out.width(), h, out.xdpi(), out.ydpi(), Arrays.copyOf(out.data(), h * out.rowBytes()));
         }
         return out;
+    }
+
+    /**
+     * A kept fax page longer than the paper (by more than 5 %, what scanners overscan) as pages of the paper's
+     * length, the last one shorter: nothing is cut off or shrunk. Rendered pages never need this.
+     */
+    List<Bilevel> split(Bilevel page) {
+        FaxResolution r = FaxResolution.nearest(page.ydpi());
+        int lines = r == null ? page.height() : options.paper().lines(r);
+        if (page.height() <= lines + lines / 20) {
+            return List.of(page);
+        }
+        List<Bilevel> parts = new ArrayList<>();
+        int rb = page.rowBytes();
+        for (int y = 0; y < page.height(); y += lines) {
+            int h = Math.min(lines, page.height() - y);
+            parts.add(new Bilevel(page.width(), h, page.xdpi(), page.ydpi(),
+                    Arrays.copyOfRange(page.data(), y * rb, (y + h) * rb)));
+        }
+        return parts;
     }
 
     /** A TYPE_BYTE_BINARY image (index 0 white) holding the raster's rows: one copy, no per-pixel work. */
