@@ -80,6 +80,11 @@ public final class DocumentPages {
             Objects.requireNonNull(limits, "limits");
         }
 
+        /** The resolution of rendered pages: the one asked for, else fine. */
+        public FaxResolution resolutionOrFine() {
+            return resolution != null ? resolution : FaxResolution.FINE;
+        }
+
         public Options withPaper(PaperSize p) {
             return new Options(p, resolution, mode, charset, header, values, limits);
         }
@@ -159,6 +164,9 @@ public final class DocumentPages {
     public Result convert(byte[] input, String contentType) throws RenderException {
         Charset cs = charset(contentType);
         DocumentType type = DocumentType.detect(input, contentType, cs);
+        if (type == null && input.length == 0) {
+            throw new RenderException(Reason.UNREADABLE, "empty input");
+        }
         if (type == null) {
             throw new RenderException(Reason.UNSUPPORTED, "unrecognised content: not TIFF, PBM, PNG, JPEG, GIF,"
                     + " BMP, PDF, nor text in " + (cs == null ? StandardCharsets.UTF_8 : cs).name());
@@ -180,8 +188,7 @@ public final class DocumentPages {
         if (input.length == 0 && !type.isText()) {
             throw new RenderException(Reason.UNREADABLE, "empty input");
         }
-        FaxResolution res = options.resolution() != null ? options.resolution() : FaxResolution.FINE;
-        PageFormat format = new PageFormat(options.paper(), res);
+        PageFormat format = format();
         long[] repaired = {0};
         List<Bilevel> pages = switch (type) {
             case TIFF -> stamp(tiff(input, repaired));
@@ -264,22 +271,23 @@ public final class DocumentPages {
     /**
      * A bilevel raster as a fax page. It already is one if it has the paper's width, 204 dpi across and a fax
      * vertical resolution (a raster without resolution, e.g. PBM, of the paper's width counts as 204 dpi at the
-     * resolution asked for, else fine): then its rows are kept, converted vertically if another resolution is asked
+     * resolution asked for, else fine; one declared resolution counts for both): then its rows are kept, converted vertically if another resolution is asked
      * for, and a page of exactly the paper's length stays exactly that long. Otherwise it is resampled through the
      * image path, its declared resolution (if any) giving its size.
      */
     Bilevel fit(Bilevel b) throws RenderException {
         PaperSize paper = options.paper();
-        boolean known = b.xdpi() > 0 && b.ydpi() > 0;
-        double xdpi = known ? b.xdpi() : FaxResolution.HORIZONTAL_DPI;
-        FaxResolution src = known ? FaxResolution.nearest(b.ydpi())
+        boolean known = b.xdpi() > 0 || b.ydpi() > 0;
+        double xdpi = b.xdpi() > 0 ? b.xdpi() : known ? b.ydpi() : FaxResolution.HORIZONTAL_DPI;
+        double ydpi = b.ydpi() > 0 ? b.ydpi() : xdpi; // one of them declared: square pixels
+        FaxResolution src = known ? FaxResolution.nearest(ydpi)
                 : options.resolution() != null ? options.resolution() : FaxResolution.FINE;
         boolean faxPage = b.width() == paper.widthPixels() && src != null
                 && Math.abs(xdpi - FaxResolution.HORIZONTAL_DPI) <= 0.01 * FaxResolution.HORIZONTAL_DPI;
         if (!faxPage) {
             BufferedImage img = toImage(b);
             FaxPageImage page = new ImageToFax(imageOptions(format()))
-                    .convert(img, known ? b.xdpi() : 0, known ? b.ydpi() : 0);
+                    .convert(img, known ? xdpi : 0, known ? ydpi : 0);
             return page.toBilevel();
         }
         FaxResolution target = options.resolution() != null ? options.resolution() : src;
@@ -345,8 +353,7 @@ public final class DocumentPages {
     }
 
     private PageFormat format() {
-        return new PageFormat(options.paper(),
-                options.resolution() != null ? options.resolution() : FaxResolution.FINE);
+        return new PageFormat(options.paper(), options.resolutionOrFine());
     }
 
     private ImageOptions imageOptions(PageFormat format) {

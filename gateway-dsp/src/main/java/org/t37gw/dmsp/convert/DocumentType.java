@@ -104,7 +104,7 @@ public enum DocumentType {
      * The kind of a document: a text hint ({@code text/plain}, {@code text/enriched}) wins, because a text body may
      * well start like a PBM ({@code "P1 "}); otherwise the content's magic number; otherwise a non-text hint (the
      * decoder will then say what is wrong with the bytes); otherwise text/plain if the bytes decode as text in
-     * {@code charset} (null: UTF-8).
+     * {@code charset} (null: UTF-8) and is not empty.
      *
      * @return the kind, or null if the content is not recognised
      */
@@ -120,7 +120,7 @@ public enum DocumentType {
         if (named != null) {
             return named;
         }
-        return looksLikeText(data, charset) ? TEXT : null;
+        return data.length > 0 && looksLikeText(data, charset) ? TEXT : null;
     }
 
     /**
