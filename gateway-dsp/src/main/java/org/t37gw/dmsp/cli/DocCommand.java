@@ -4,6 +4,7 @@ import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
+import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -11,18 +12,19 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.t37gw.cli.CliCommand;
+import org.t37gw.dmsp.convert.DocumentPages;
+import org.t37gw.dmsp.convert.DocumentType;
 import org.t37gw.dmsp.page.Bilevel;
-import org.t37gw.dmsp.page.FaxFormat;
 import org.t37gw.dmsp.page.Pbm;
+import org.t37gw.dmsp.render.BilevelMode;
+import org.t37gw.dmsp.render.FaxResolution;
+import org.t37gw.dmsp.render.PaperSize;
+import org.t37gw.dmsp.render.RenderException;
 import org.t37gw.dmsp.t4.Coding;
 import org.t37gw.dmsp.t4.T4Encoder;
 import org.t37gw.dmsp.t4.T4Params;
-import org.t37gw.dmsp.tiff.DecodedPage;
-import org.t37gw.dmsp.tiff.ImageIoPages;
-import org.t37gw.dmsp.tiff.Resolution;
 import org.t37gw.dmsp.tiff.TiffFaxReader;
 import org.t37gw.dmsp.tiff.TiffFaxWriter;
-import org.t37gw.dmsp.tiff.TiffFormatException;
 import org.t37gw.dmsp.tiff.TiffPage;
 
 /** {@code t37gw doc info|convert}: look into fax documents and convert them (DESIGN, CLI contract). */
@@ -35,7 +37,7 @@ public final class DocCommand implements CliCommand {
 
     @Override
     public String summary() {
-        return "inspect and convert fax documents (TIFF-F, PBM, raw G3/G4)";
+        return "inspect fax documents (TIFF-F, PBM); convert documents (TIFF, PBM, images, PDF, text) to fax pages";
     }
 
     @Override
@@ -44,12 +46,16 @@ public final class DocCommand implements CliCommand {
             usage: t37gw doc info FILE [--json]
                      pages, width, length, resolution, compression, fill order, TIFF-F conformance
                    t37gw doc convert IN OUT [--encoding mh|mr|mmr] [--resolution standard|fine|superfine]
-                                            [--paper a4|letter] [--type tiff|pbm]
-                     IN: TIFF (fax codings read here; LZW, JPEG, grey, colour through ImageIO), PBM (P4/P1).
-                         PNG, JPEG, PDF and text are not supported yet (exit 3).
+                                            [--paper a4|letter|legal|b4] [--dither|--threshold] [--charset C]
+                                            [--type tiff|pbm|png|jpeg|gif|bmp|pdf|text|enriched]
+                     IN: TIFF (any), PBM (P4/P1), PNG, JPEG, GIF, BMP, PDF, text/plain, by content; text/enriched
+                         only with --type enriched. Text is UTF-8 unless --charset says otherwise.
+                         Fax TIFF pages keep their pixels (and their resolution unless --resolution is given);
+                         everything else is scaled to the paper (default A4) at 204 dpi x the resolution (default fine).
                      OUT by extension: .tif TIFF-F (default MH, profile S), .pbm P4 images one per page,
                          .g3 raw T.4 (MH or MR, EOLs, RTC after each page), .g4 raw T.6 (EOFB after each page).
-            exit status: 0 done, 1 failed, 2 usage, 3 not supported yet
+            exit status: 0 done, 1 failed (unreadable, unsupported or too large input; one line says why), 2 usage,
+                         3 not supported yet (doc info on formats other than TIFF and PBM)
             """;
     }
 
@@ -209,64 +215,84 @@ public final class DocCommand implements CliCommand {
 
     private int convert(List<String> args, PrintStream out, PrintStream err) {
         Coding coding = Coding.MH;
-        Resolution res = null;
-        FaxFormat.Paper paper = FaxFormat.Paper.A4;
-        String type = null;
+        DocumentPages.Options options = DocumentPages.Options.DEFAULT;
+        DocumentType type = null;
         List<String> files = new ArrayList<>();
         for (int i = 0; i < args.size(); i++) {
             String a = args.get(i);
-            if (a.startsWith("--")) {
-                if (i + 1 >= args.size()) {
-                    err.println("t37gw doc convert: " + a + " needs a value");
-                    return USAGE;
+            if (a.equals("--dither") || a.equals("--threshold")) {
+                options = options.withMode(a.equals("--dither") ? BilevelMode.DITHER : BilevelMode.THRESHOLD);
+                continue;
+            }
+            if (!a.startsWith("--")) {
+                files.add(a);
+                continue;
+            }
+            if (i + 1 >= args.size()) {
+                err.println("t37gw doc convert: " + a + " needs a value");
+                return USAGE;
+            }
+            String raw = args.get(++i);
+            String v = raw.toLowerCase(Locale.ROOT);
+            switch (a) {
+                case "--encoding" -> {
+                    switch (v) {
+                        case "mh" -> coding = Coding.MH;
+                        case "mr" -> coding = Coding.MR;
+                        case "mmr" -> coding = Coding.MMR;
+                        default -> {
+                            err.println("t37gw doc convert: --encoding mh|mr|mmr, not " + raw);
+                            return USAGE;
+                        }
+                    }
                 }
-                String v = args.get(++i).toLowerCase(Locale.ROOT);
-                switch (a) {
-                    case "--encoding" -> {
-                        switch (v) {
-                            case "mh" -> coding = Coding.MH;
-                            case "mr" -> coding = Coding.MR;
-                            case "mmr" -> coding = Coding.MMR;
-                            default -> {
-                                err.println("t37gw doc convert: --encoding mh|mr|mmr, not " + v);
-                                return USAGE;
-                            }
+                case "--resolution" -> {
+                    switch (v) {
+                        case "standard" -> options = options.withResolution(FaxResolution.STANDARD);
+                        case "fine" -> options = options.withResolution(FaxResolution.FINE);
+                        case "superfine" -> options = options.withResolution(FaxResolution.SUPERFINE);
+                        default -> {
+                            err.println("t37gw doc convert: --resolution standard|fine|superfine, not " + raw);
+                            return USAGE;
                         }
                     }
-                    case "--resolution" -> {
-                        switch (v) {
-                            case "standard" -> res = Resolution.STANDARD;
-                            case "fine" -> res = Resolution.FINE;
-                            case "superfine" -> res = Resolution.SUPERFINE;
-                            default -> {
-                                err.println("t37gw doc convert: --resolution standard|fine|superfine, not " + v);
-                                return USAGE;
-                            }
+                }
+                case "--paper" -> {
+                    switch (v) {
+                        case "a4" -> options = options.withPaper(PaperSize.A4);
+                        case "letter" -> options = options.withPaper(PaperSize.LETTER);
+                        case "legal" -> options = options.withPaper(PaperSize.LEGAL);
+                        case "b4" -> options = options.withPaper(PaperSize.B4);
+                        default -> {
+                            err.println("t37gw doc convert: --paper a4|letter|legal|b4, not " + raw);
+                            return USAGE;
                         }
                     }
-                    case "--paper" -> {
-                        switch (v) {
-                            case "a4" -> paper = FaxFormat.Paper.A4;
-                            case "letter" -> paper = FaxFormat.Paper.LETTER;
-                            default -> {
-                                err.println("t37gw doc convert: --paper a4|letter, not " + v);
-                                return USAGE;
-                            }
-                        }
-                    }
-                    case "--type" -> type = v;
-                    default -> {
-                        err.println("t37gw doc convert: unknown option " + a);
+                }
+                case "--type" -> {
+                    type = DocumentType.fromName(v);
+                    if (type == null || v.contains("/")) {
+                        err.println("t37gw doc convert: --type tiff|pbm|png|jpeg|gif|bmp|pdf|text|enriched, not " + raw);
                         return USAGE;
                     }
                 }
-            } else {
-                files.add(a);
+                case "--charset" -> {
+                    try {
+                        options = options.withCharset(Charset.forName(raw));
+                    } catch (IllegalArgumentException e) {
+                        err.println("t37gw doc convert: unknown charset " + raw);
+                        return USAGE;
+                    }
+                }
+                default -> {
+                    err.println("t37gw doc convert: unknown option " + a);
+                    return USAGE;
+                }
             }
         }
         if (files.size() != 2) {
             err.println("usage: t37gw doc convert IN OUT [--encoding mh|mr|mmr] [--resolution standard|fine|superfine]"
-                + " [--paper a4|letter]");
+                + " [--paper a4|letter|legal|b4] [--type TYPE] [--charset C] [--dither|--threshold]");
             return USAGE;
         }
         Path in = Path.of(files.get(0));
@@ -282,64 +308,35 @@ public final class DocCommand implements CliCommand {
             err.println("t37gw doc convert: .g3 holds MH or MR; use .g4 for MMR");
             return USAGE;
         }
-        byte[] data;
+        DocumentPages converter = new DocumentPages(options);
+        DocumentPages.Result result;
         try {
-            data = Files.readAllBytes(in);
-        } catch (IOException e) {
-            err.println("t37gw doc convert: " + in + ": " + (e instanceof NoSuchFileException ? "no such file" : e.getMessage()));
+            byte[] data = converter.read(in);
+            result = type != null ? converter.convert(data, type) : converter.convert(data, (String) null);
+        } catch (NoSuchFileException e) {
+            err.println("t37gw doc convert: " + in + ": no such file");
             return FAILED;
-        }
-        List<Bilevel> pages;
-        int badLines = 0;
-        try {
-            boolean tiff = type == null ? TiffFaxReader.looksLikeTiff(data) : type.equals("tiff");
-            boolean pbm = type == null ? Pbm.looksLikePbm(data) : type.equals("pbm");
-            if (tiff) {
-                pages = new ArrayList<>();
-                TiffFaxReader r = TiffFaxReader.open(data);
-                List<Bilevel> viaImageIo = null;
-                for (TiffPage p : r.pages()) {
-                    if (p.isFaxBilevel()) {
-                        DecodedPage d = r.decodePage(p.index());
-                        badLines += d.quality().badFaxLines();
-                        pages.add(d.image());
-                    } else {
-                        if (viaImageIo == null) {
-                            viaImageIo = ImageIoPages.read(data, r.pageCount());
-                        }
-                        if (p.index() >= viaImageIo.size()) {
-                            throw new TiffFormatException("page " + (p.index() + 1) + " unreadable");
-                        }
-                        Bilevel b = viaImageIo.get(p.index());
-                        pages.add(new Bilevel(b.width(), b.height(), p.xdpi(), p.ydpi(), b.data()));
-                    }
-                }
-            } else if (pbm) {
-                int y = res == null ? Resolution.FINE.ydpi() : res.ydpi();
-                pages = Pbm.read(data, 204, y);
-            } else {
-                err.println("t37gw doc convert: " + in + ": input format not supported yet: only TIFF and PBM for now"
-                    + " (PNG, JPEG, PDF, text/plain, text/enriched come later)");
-                return NOT_BUILT;
-            }
         } catch (IOException e) {
-            err.println("t37gw doc convert: " + in + ": " + e.getMessage());
+            err.println("t37gw doc convert: " + in + ": " + oneLine(e.toString()));
+            return FAILED;
+        } catch (RenderException e) {
+            err.println("t37gw doc convert: " + in + ": " + oneLine(e.getMessage()));
             return FAILED;
         }
         try {
-            List<Bilevel> fitted = new ArrayList<>();
-            for (Bilevel p : pages) {
-                int ydpi = res != null ? res.ydpi() : Resolution.nearest(p.ydpi() > 0 ? p.ydpi() : 196).ydpi();
-                fitted.add(ext.equals("pbm") && res == null ? p : FaxFormat.fit(p, ydpi, paper));
-            }
-            write(fitted, outFile, ext, coding);
+            write(result.pages(), outFile, ext, coding);
         } catch (IOException e) {
-            err.println("t37gw doc convert: " + outFile + ": " + e.getMessage());
+            err.println("t37gw doc convert: " + outFile + ": " + oneLine(String.valueOf(e.getMessage())));
             return FAILED;
         }
-        out.println(in + " -> " + outFile + ": " + pages.size() + " page" + (pages.size() == 1 ? "" : "s")
-            + (badLines > 0 ? " (" + badLines + " bad lines repaired)" : ""));
+        int n = result.pages().size();
+        out.println(in + " (" + result.type().mimeType() + ") -> " + outFile + ": " + n + " page" + (n == 1 ? "" : "s")
+            + (result.repairedLines() > 0 ? " (" + result.repairedLines() + " bad lines repaired)" : ""));
         return OK;
+    }
+
+    private static String oneLine(String s) {
+        return s.replaceAll("\\s*[\\r\\n]+\\s*", " ").strip();
     }
 
     private static void write(List<Bilevel> pages, Path out, String ext, Coding coding) throws IOException {

@@ -184,6 +184,31 @@ public final class FaxPageImage {
     }
 
     /**
+     * This page as the codec's raster ({@link org.t37gw.dmsp.page.Bilevel}, same row format) at 204 dpi across and
+     * the resolution's nominal lines per inch: one copy of the rows, no per-pixel work.
+     */
+    public org.t37gw.dmsp.page.Bilevel toBilevel() {
+        return new org.t37gw.dmsp.page.Bilevel(width, height, FaxResolution.HORIZONTAL_DPI,
+                resolution.linesPerInch(), data.clone());
+    }
+
+    /**
+     * A codec raster as a page: one copy of the rows (padding bits cleared). Its vertical resolution must be one of
+     * the fax resolutions ({@link FaxResolution#nearest} within 1.5 %); the horizontal one is not checked (the
+     * raster's width says what it is).
+     *
+     * @throws IllegalArgumentException if {@code ydpi} is not a fax resolution, or the raster is empty
+     */
+    public static FaxPageImage fromBilevel(org.t37gw.dmsp.page.Bilevel page) {
+        FaxResolution r = FaxResolution.nearest(page.ydpi());
+        if (r == null) {
+            throw new IllegalArgumentException("not a fax resolution: " + page.ydpi() + " lines per inch");
+        }
+        int rb = (page.width() + 7) >>> 3;
+        return wrap(page.width(), page.height(), r, Arrays.copyOf(page.data(), rb * page.height()));
+    }
+
+    /**
      * A TYPE_BYTE_BINARY image sharing nothing with this page (index 0 white, 1 black), e.g. for writing a PNG.
      */
     public BufferedImage toBufferedImage() {

@@ -38,6 +38,20 @@ public enum FaxResolution {
         return (int) Math.round(mm * linesPerMm);
     }
 
+    /**
+     * The resolution whose nominal lines per inch (98, 196, 391) or T.4 lines per mm (97.79, 195.58, 391.16 lpi)
+     * is within 1.5 % of {@code linesPerInch}; null if none (e.g. 200 or 300 dpi scans).
+     */
+    public static FaxResolution nearest(double linesPerInch) {
+        for (FaxResolution r : values()) {
+            if (Math.abs(linesPerInch - r.linesPerInch) <= 0.015 * r.linesPerInch
+                    || Math.abs(linesPerInch - r.linesPerMm * 25.4) <= 0.015 * r.linesPerInch) {
+                return r;
+            }
+        }
+        return null;
+    }
+
     /** How many lines of this resolution make one line of {@link #STANDARD}: 1, 2 or 4. */
     int factor() {
         return switch (this) {

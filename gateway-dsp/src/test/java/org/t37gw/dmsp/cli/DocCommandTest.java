@@ -93,19 +93,39 @@ class DocCommandTest {
     @Test
     void resolutionAndPaperAreApplied() throws Exception {
         Path pbm = dir.resolve("tall.pbm");
-        Files.write(pbm, Pbm.toBytes(Bilevel.white(1728, 3000, 204, 196)));
-        Path tif = dir.resolve("std.tif");
-        assertEquals(0, run("convert", pbm.toString(), tif.toString(), "--resolution", "fine", "--paper", "letter"));
-        // letter is 279.4 mm: 11 in x 196 lpi = 2156 rows
-        assertEquals(2156, TiffFaxReader.open(tif).pages().get(0).length());
+        Bilevel tall = TestPages.textLike(1728, 3000, 5);
+        Files.write(pbm, Pbm.toBytes(tall));
+        Path tif = dir.resolve("fine.tif");
+        assertEquals(0, run("convert", pbm.toString(), tif.toString(), "--resolution", "fine", "--paper", "letter"),
+            err.toString());
+        // letter is 279.4 mm at 7.7 lines/mm = 2151 rows; the rest goes on a second page, nothing is cut
+        TiffFaxReader r = TiffFaxReader.open(tif);
+        assertEquals(List.of(2151, 849), r.pages().stream().map(p -> p.length()).toList());
+        Bilevel first = r.decodePage(0).image();
+        Bilevel second = r.decodePage(1).image();
+        for (int y : new int[] {0, 1000, 2150}) {
+            for (int x = 0; x < 1728; x += 7) {
+                assertEquals(tall.get(x, y), first.get(x, y), x + "," + y);
+            }
+        }
+        for (int y : new int[] {0, 500, 848}) {
+            for (int x = 0; x < 1728; x += 7) {
+                assertEquals(tall.get(x, 2151 + y), second.get(x, y), x + "," + y);
+            }
+        }
+        Path std = dir.resolve("std.tif");
+        assertEquals(0, run("convert", tif.toString(), std.toString(), "--resolution", "standard"));
+        // 2151 fine rows = a full Letter page: a full Letter page at standard (279.4 x 3.85 = 1076 rows)
+        assertEquals(List.of(1076, 425), TiffFaxReader.open(std).pages().stream().map(p -> p.length()).toList());
     }
 
     @Test
     void errorsHaveTheContractExitCodes() throws Exception {
         Path png = dir.resolve("x.png");
         Files.write(png, new byte[] {(byte) 0x89, 'P', 'N', 'G', 13, 10, 26, 10});
-        assertEquals(CliCommand.NOT_BUILT, run("convert", png.toString(), dir.resolve("y.tif").toString()));
-        assertTrue(err.toString().contains("not supported yet"));
+        assertEquals(CliCommand.FAILED, run("convert", png.toString(), dir.resolve("y.tif").toString()));
+        assertTrue(err.toString().startsWith("t37gw doc convert: " + png + ": UNREADABLE: "), err.toString());
+        assertEquals(1, err.toString().strip().lines().count(), err.toString());
         assertEquals(CliCommand.USAGE, run("convert", png.toString(), dir.resolve("y.jpg").toString()));
         assertEquals(CliCommand.USAGE, run("convert", "a"));
         assertEquals(CliCommand.USAGE, run("info"));
