@@ -27,6 +27,15 @@ public interface DaemonContext {
 
     MaxConnTracker maxConn();
 
+    /**
+     * Offers a service to the applications ({@code ApplicationContext.service(type)}): the port drivers
+     * offer {@code Vtsp} and {@code Fmsp}, the document side {@code Dmsp}, the mail side its delivery.
+     */
+    <T> void provide(Class<T> type, T service);
+
+    /** What port drivers report to: calls arriving, and events on the legs they carry. */
+    org.t37gw.ccapi.Vtsp.Listener callRouter();
+
     /** Names something that listens, for the ready line (e.g. "smtp 127.0.0.1:2525"). */
     void listening(String what);
 

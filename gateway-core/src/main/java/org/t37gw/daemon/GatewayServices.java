@@ -207,6 +207,17 @@ public final class GatewayServices {
     }
 
     private final Set<String> portDrivers = new java.util.HashSet<>();
+    private final java.util.Map<Class<?>, Object> services = new java.util.concurrent.ConcurrentHashMap<>();
+    private final CallRouter router = new CallRouter(this::currentConfig, () -> calls);
+
+    private RunningConfig currentConfig() {
+        return daemon.currentConfig();
+    }
+
+    /** A service a provider offered, or empty. */
+    public <T> Optional<T> service(Class<T> type) {
+        return Optional.ofNullable(services.get(type)).map(type::cast);
+    }
 
     /** A provider that drives a voice-port says so, so it is not listed as not built. */
     public synchronized void portDriven(String voicePort) {
@@ -253,6 +264,16 @@ public final class GatewayServices {
         @Override
         public MaxConnTracker maxConn() {
             return maxConn;
+        }
+
+        @Override
+        public <T> void provide(Class<T> type, T service) {
+            services.put(type, service);
+        }
+
+        @Override
+        public org.t37gw.ccapi.Vtsp.Listener callRouter() {
+            return router;
         }
 
         @Override
@@ -304,6 +325,10 @@ public final class GatewayServices {
         public <T> Optional<T> service(Class<T> type) {
             if (type == Spool.class) {
                 return Optional.of(type.cast(spool));
+            }
+            Optional<T> offered = GatewayServices.this.service(type);
+            if (offered.isPresent()) {
+                return offered;
             }
             if (type == Fmsp.class || type == Dmsp.class) {
                 return ServiceLoader.load(type, GatewayServices.class.getClassLoader()).findFirst();
