@@ -224,6 +224,11 @@ public final class FaxCommand implements CliCommand {
 
     /** Runs one session as {@code o} says; prints the result line; returns the exit status. */
     static int run(Options o, PrintStream out, PrintStream err) throws Exception {
+        return run(o, out, err, () -> { });
+    }
+
+    /** As {@link #run(Options, PrintStream, PrintStream)}; {@code ready} runs once the UDP port is bound. */
+    static int run(Options o, PrintStream out, PrintStream err, Runnable ready) throws Exception {
         EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
         TiffPageWriter writer = null;
         try {
@@ -280,6 +285,7 @@ public final class FaxCommand implements CliCommand {
                 }, o.timeScale());
                 term[0] = t;
                 t.start();
+                ready.run();
                 T38Terminal.Outcome r;
                 String status;
                 try {

@@ -37,6 +37,9 @@ public final class IfpReceiver {
     private final DecodeLimits limits;
     private RxMode mode = RxMode.hdlc(Modulation.V21);
 
+    // a V.21 carrier is on (preamble or frames seen, no end yet)
+    private boolean v21On;
+
     // HDLC frame in progress
     private final ByteArrayOutputStream frame = new ByteArrayOutputStream();
     private boolean frameSpoilt;
@@ -69,6 +72,14 @@ public final class IfpReceiver {
         return mode;
     }
 
+    /**
+     * Whether the far end's signal is on the line now (a V.21 preamble or frames without their end yet, or a
+     * high-speed carrier): a half-duplex terminal does not start sending over it.
+     */
+    public boolean receiving() {
+        return v21On || carrier != null;
+    }
+
     /** Packets were lost for good: the frame in progress cannot be trusted. */
     public void onGap() {
         if (frame.size() > 0) {
@@ -97,6 +108,7 @@ public final class IfpReceiver {
     private void onIndicator(T30Indicator i, List<T30Event> out) {
         endCarrier(out);
         resetFrame();
+        v21On = i.equals(T30Indicator.V21_PREAMBLE);
         Modulation m = T38Signals.trainedModulation(i);
         if (m != null) {
             startCarrier(m, out);
@@ -142,6 +154,9 @@ public final class IfpReceiver {
 
     private void onField(Modulation m, DataField f, List<T30Event> out) {
         FieldType t = f.type();
+        if (m == Modulation.V21) {
+            v21On = !t.isSignalEnd();
+        }
         if (m.isHighSpeed() && carrier == null && (t.equals(FieldType.T4_NON_ECM_DATA) || t.equals(FieldType.HDLC_DATA))) {
             startCarrier(m, out); // the training indicator was lost
         }

@@ -80,12 +80,14 @@ public final class IfpTransmitter {
                         T38Signals.millisFor(len, m)));
             }
             boolean end = n == frames.size() - 1;
-            // FCS (2 octets) and the closing flag
+            // FCS (2 octets) and the closing flag; after the last frame that time passes after no-signal
             s.add(new TxStep.Send(new IfpPacket.Data(type,
                     new DataField(end ? FieldType.HDLC_FCS_OK_SIG_END : FieldType.HDLC_FCS_OK)),
-                    end ? REPEATS : 1, T38Signals.millisFor(3, m)));
+                    end ? REPEATS : 1, end ? 0 : T38Signals.millisFor(3, m)));
         }
-        s.add(indicator(T30Indicator.NO_SIGNAL, GAP_MILLIS));
+        // no-signal at once: the far end may answer as soon as it has the end of the signal, and the engine
+        // must be listening by then (SendComplete follows this packet); the silence holds our next signal back
+        s.add(indicator(T30Indicator.NO_SIGNAL, T38Signals.millisFor(3, m) + GAP_MILLIS));
     }
 
     private static void nonEcm(List<TxStep> s, Modulation m, byte[] data) {

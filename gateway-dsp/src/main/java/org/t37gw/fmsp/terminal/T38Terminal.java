@@ -75,6 +75,10 @@ public final class T38Terminal {
     private T30Action.CallComplete complete;
     private String remoteIdent = "";
     private boolean started;
+    private boolean timeoutDeferred;
+    private long deferredSince;
+    /** Longest the engine's timers wait for the far end's signal to end (fax ms). */
+    private static final long MAX_DEFER_MILLIS = 10_000;
 
     /**
      * @param timeScale fax time runs this many times faster than wall time (1 for real peers; tests use the
@@ -130,6 +134,32 @@ public final class T38Terminal {
             }
             execute(engine.onEvent(e, now()));
         }
+        if (timeoutDeferred && !rx.receiving()) {
+            fireTimeout();
+        }
+    }
+
+    /**
+     * A timer is due. While the far end's signal is on the line it waits for the signal's end, as a modem's
+     * host cannot send over a carrier it is receiving (T.30 5.4.3: the response timer runs until a signal is
+     * detected); otherwise a repeated command would collide with the response it is waiting for.
+     */
+    private void fireTimeout() {
+        if (engine.isFinished() || complete != null) {
+            return;
+        }
+        if (rx.receiving() && queue.isEmpty()) {
+            if (!timeoutDeferred) {
+                timeoutDeferred = true;
+                deferredSince = now();
+                LOG.debug("timer due while receiving a signal: deferred until it ends");
+            }
+            if (now() - deferredSince < MAX_DEFER_MILLIS) {
+                return;
+            }
+        }
+        timeoutDeferred = false;
+        execute(engine.onEvent(new T30Event.Timeout(), now()));
     }
 
     /** Packets from the far end were lost for good. */
@@ -260,8 +290,11 @@ public final class T38Terminal {
         long nanos = (long) (Math.max(0, timerAt - nowExact()) * 1_000_000.0 / timeScale);
         timerTask = loop.schedule(() -> {
             timerTask = null;
-            if (!engine.isFinished()) {
-                execute(engine.onEvent(new T30Event.Timeout(), now()));
+            fireTimeout();
+            if (timeoutDeferred) {
+                // check again in case the signal's end never comes
+                timerTask = loop.schedule(this::fireTimeout, (long) (MAX_DEFER_MILLIS * 1_000_000.0 / timeScale),
+                        TimeUnit.NANOSECONDS);
             }
         }, nanos, TimeUnit.NANOSECONDS);
     }
