@@ -195,18 +195,18 @@ public final class GatewayServices {
             providers.add(p.name());
         }
         LOG.debug("component providers: {}", providers);
-        Set<String> drivers = new LinkedHashSet<>();
-        for (VoicePort vp : cfg.voicePorts()) {
-            if (!portDrivers.contains(vp.name())) {
+        if (service(org.t37gw.ccapi.Vtsp.class).isEmpty()) {
+            // no module drives voice-ports (gateway-dsp absent): say so once for every driver kind
+            Set<String> drivers = new LinkedHashSet<>();
+            for (VoicePort vp : cfg.voicePorts()) {
                 drivers.add(driverKind(vp.driver()));
             }
-        }
-        if (!drivers.isEmpty()) {
-            notBuilt.add("voice-port drivers " + String.join("/", drivers) + " (those ports stay down)");
+            if (!drivers.isEmpty()) {
+                notBuilt.add("voice-port drivers " + String.join("/", drivers) + " (those ports stay down)");
+            }
         }
     }
 
-    private final Set<String> portDrivers = new java.util.HashSet<>();
     private final java.util.Map<Class<?>, Object> services = new java.util.concurrent.ConcurrentHashMap<>();
     private final CallRouter router = new CallRouter(this::currentConfig, () -> calls);
 
@@ -219,10 +219,6 @@ public final class GatewayServices {
         return Optional.ofNullable(services.get(type)).map(type::cast);
     }
 
-    /** A provider that drives a voice-port says so, so it is not listed as not built. */
-    public synchronized void portDriven(String voicePort) {
-        portDrivers.add(voicePort);
-    }
 
     private final class ProviderContext implements DaemonContext {
         private final List<String> notBuilt;

@@ -45,6 +45,7 @@ public final class SmtpComponents implements ComponentProvider {
         DeliverySettings ds = DeliverySettings.from(cfg, ctx.stateDir());
         MailDeliveryService delivery = new MailDeliveryService(ctx.spool(), ds, ctx.clock());
         container.add(delivery);
+        ctx.provide(MailDeliveryService.class, delivery);
         ctx.listening("mail out " + (ds.maildirForAll() ? "maildir " + ds.maildir()
                 : cfg.mtaSend().servers().isEmpty() ? "local domains to maildir " + ds.maildir()
                 : "smtp " + cfg.mtaSend().servers()));
