@@ -319,8 +319,12 @@ public final class OnRampApplication implements Application {
             fields.put(OnRampRecord.IMAGE_RESOLUTION, OnRampRecord.lower(c.peer.imageResolution()));
             fields.put(OnRampRecord.PAGES_RECEIVED, "0");
             Job job = createAndClaim(fields);
-            c.opened(job, new ReceivedDocument(delivery.tiffOf(job.id()), c.peer.imageEncoding(),
-                    c.peer.imageResolution(), limits, clock()));
+            if (!c.opened(job, new ReceivedDocument(delivery.tiffOf(job.id()), c.peer.imageEncoding(),
+                    c.peer.imageResolution(), limits, clock()))) {
+                LOG.info("call {}: gone before it was answered", c.leg.id());
+                spool.fail(job, ResultCode.CANCELLED, "caller hung up before the call was answered");
+                return;
+            }
             LOG.info("call {}: job {} created; answering", c.leg.id(), job.id());
             context.service(Vtsp.class).orElseThrow().answer(c.leg.id());
         } catch (IOException | RuntimeException e) {
@@ -420,9 +424,14 @@ public final class OnRampApplication implements Application {
             this.csi = csi;
         }
 
-        synchronized void opened(Job j, ReceivedDocument d) {
+        /** The job exists; false if the line dropped meanwhile (finish already ran without a job). */
+        synchronized boolean opened(Job j, ReceivedDocument d) {
+            if (disconnected) {
+                return false;
+            }
             job = j;
             document = d;
+            return true;
         }
 
         synchronized Job job() {
