@@ -62,6 +62,17 @@ public sealed interface CallEvent {
         }
     }
 
+    /**
+     * The far fax machine identified itself in phase B: its TSI (when it sends) or CSI (when it receives),
+     * as it reads on the line, trimmed.
+     */
+    record RemoteIdentified(CallId callId, String ident) implements CallEvent {
+        public RemoteIdentified {
+            Objects.requireNonNull(callId, "callId");
+            ident = ident == null ? "" : ident.strip();
+        }
+    }
+
     /** Page {@code page} (from 1) was sent and confirmed by the far end (MCF). */
     record PageSent(CallId callId, int page) implements CallEvent {
         public PageSent {

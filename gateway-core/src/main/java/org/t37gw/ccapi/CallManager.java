@@ -207,6 +207,9 @@ public final class CallManager {
                 CallResult result;
                 if (l.faxCompleted != null) {
                     result = l.faxCompleted.success() ? CallResult.SUCCESS : CallResult.FAILED;
+                } else if (l.faxMode != null) {
+                    // a fax session started and never completed: the line dropped mid-fax
+                    result = CallResult.FAILED;
                 } else {
                     result = l.connected != null && d.cause().isNormalClearing()
                             ? CallResult.SUCCESS : CallResult.FAILED;

@@ -97,6 +97,19 @@ class CallManagerTest {
     }
 
     @Test
+    void aFaxCutOffByANormalClearingIsAFailure() {
+        CallId id = cm.register(inbound("fax_on_vfc_onramp_app")).leg().id();
+        cm.fire(new CallEvent.Connect(id));
+        cm.fire(new CallEvent.FaxModeNegotiated(id, 9600, false, FaxResolution.STANDARD, FaxCoding.MH));
+        cm.fire(new CallEvent.RemoteIdentified(id, " +1 555 0100 "));
+        cm.fire(new CallEvent.PageReceived(id, 1, true));
+        cm.fire(new CallEvent.Disconnect(id, Q850Cause.NORMAL_CLEARING));
+        assertEquals(CallResult.FAILED, cdrs.get(0).result(), "no FaxCompleted: the fax was cut off");
+        assertEquals(1, cdrs.get(0).pagesReceived());
+        assertTrue(onramp.eventsOf(id).contains("RemoteIdentified"), onramp.eventsOf(id).toString());
+    }
+
+    @Test
     void rejectedSetupIsFinishedAtOnce() {
         onramp.onSetup = leg -> SetupDecision.reject(Q850Cause.CALL_REJECTED, "not a fax number");
         Admission a = cm.register(inbound("fax_on_vfc_onramp_app"));
