@@ -179,7 +179,7 @@ public final class OffRampApplication implements Application {
 
     @Override
     public void onEvent(CallLeg leg, CallEvent event) {
-        if (event instanceof CallEvent.Setup) {
+        if (event instanceof CallEvent.Setup || stopped) {
             return;
         }
         executor.execute(() -> handle(event));
@@ -246,7 +246,11 @@ public final class OffRampApplication implements Application {
         Attempt a = new Attempt(job, config());
         try {
             if (job.field(F_FINAL).isPresent()) { // decided before a restart: only the reports and the state are left
-                finishRecorded(a);
+                try {
+                    finishRecorded(a);
+                } finally {
+                    ended();
+                }
                 return;
             }
             LOG.info("job {}: attempt {} to fax {} for {}", job.id(), job.attempts(), a.number, a.f("sender"));
@@ -583,9 +587,6 @@ public final class OffRampApplication implements Application {
         }
         LOG.info("job {}: {} {}", a.job.id(), a.job.state(), o.reason());
         cleanUp(a);
-        if (a.job.field(F_FINAL).isPresent() && !o.code().isSuccess() && inProgress <= 0) {
-            inProgress = 0;
-        }
     }
 
     private void cleanUp(Attempt a) {
