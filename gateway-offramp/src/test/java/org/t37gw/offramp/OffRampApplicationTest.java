@@ -70,7 +70,7 @@ class OffRampApplicationTest {
 
     final MutableClock clock = new MutableClock(Instant.parse("2026-03-04T10:00:00Z"));
     final ManualExecutor executor = new ManualExecutor();
-    final FakeVtsp vtsp = new FakeVtsp(Set.of("0"));
+    final FakeVtsp vtsp = new FakeVtsp(Set.of("0", "2"));
     final FakeFmsp fmsp = new FakeFmsp();
     Spool spool;
     OffRampApplication app;
@@ -335,7 +335,6 @@ class OffRampApplicationTest {
     void noPortDriverFailsAtOnce() throws IOException {
         start();
         JobId id = enqueue("5559999", "FAILURE", "", message("hello\r\n"));
-        vtsp.ports.getClass(); // the fake drives port 0 only; drop the service instead:
         app.stop();
         spool.close();
         spool = null;
@@ -471,5 +470,47 @@ class OffRampApplicationTest {
         assertEquals(1, m.size());
         assertTrue(m.get(0).contains("Status: 5.6.1"), m.get(0));
         assertTrue(m.get(0).contains("a.zip"), m.get(0));
+    }
+
+    @Test
+    void huntsToTheNextDialPeerWhenTheLineFails() throws IOException {
+        start("""
+                voice-port 2
+                 driver loopback 3
+                voice-port 3
+                 driver loopback 2
+                dial-peer voice 22 pots
+                 destination-pattern 555....
+                 preference 1
+                 prefix 9
+                 port 2
+                """, OffRampOptions.DEFAULT);
+        vtsp.script.add(new Line.Fail(Q850Cause.NO_CIRCUIT_AVAILABLE));
+        vtsp.script.add(new Line.Answer());
+        fmsp.script.add(Session.ok());
+        JobId id = enqueue("FAILURE");
+        pollAndRun();
+        assertEquals(JobState.DONE, job(id).state());
+        assertEquals(List.of("0:0100:+1 555 0000", "2:90100:+1 555 0000"), vtsp.dials);
+        assertEquals(1, job(id).attempts(), "hunting is within one attempt");
+        assertTrue(mails().isEmpty());
+    }
+
+    @Test
+    void recoveredJobWithARecordedOutcomeIsNotFaxedOrReportedAgain() throws IOException {
+        start();
+        vtsp.script.add(new Line.Answer());
+        fmsp.script.add(Session.ok());
+        JobId id = enqueue("SUCCESS,FAILURE");
+        Job j = spool.get(id).orElseThrow();
+        spool.update(j, Map.of("final-result", "0", "final-status", "0.0", "final-reason", "3 pages sent",
+                "dsn-final", "20260304T100000000-000009", "mdn-sent", "none"));
+        pollAndRun();
+        assertEquals(JobState.DONE, job(id).state());
+        assertTrue(vtsp.dials.isEmpty());
+        assertTrue(mails().isEmpty());
+        JobId other = enqueue("FAILURE");
+        pollAndRun();
+        assertEquals(JobState.DONE, job(other).state(), "the recovered job left its slot free");
     }
 }
