@@ -18,7 +18,10 @@ public interface ApplicationContext {
 
     /**
      * A service provider of the given type ({@link Vtsp}, {@link Fmsp}, {@link Dmsp}, ...), if one is
-     * installed.
+     * installed. The daemon also answers for {@code org.t37gw.spool.Spool}, {@code org.t37gw.config.GatewayConfig}
+     * and {@code org.t37gw.daemon.RunningConfig} (the generation in force now: read it per call, never keep
+     * it), and {@code org.t37gw.dialpeer.MaxConnTracker} (the daemon's one count of active calls per
+     * dial-peer).
      */
     <T> Optional<T> service(Class<T> type);
 }

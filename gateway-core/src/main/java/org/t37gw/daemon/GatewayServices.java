@@ -322,6 +322,15 @@ public final class GatewayServices {
             if (type == Spool.class) {
                 return Optional.of(type.cast(spool));
             }
+            if (type == RunningConfig.class) {
+                return Optional.of(type.cast(daemon.currentConfig()));
+            }
+            if (type == GatewayConfig.class) {
+                return Optional.of(type.cast(daemon.currentConfig().config()));
+            }
+            if (type == MaxConnTracker.class) {
+                return Optional.of(type.cast(maxConn));
+            }
             Optional<T> offered = GatewayServices.this.service(type);
             if (offered.isPresent()) {
                 return offered;

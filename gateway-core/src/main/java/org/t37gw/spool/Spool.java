@@ -528,6 +528,30 @@ public final class Spool implements Closeable {
     }
 
     /**
+     * Puts a claimed job to sleep until {@code notBefore}, for callers that own their retry policy (the
+     * off-ramp's {@code fax send retries / retry-interval} per cause). The attempt stays counted; the
+     * spool's own policy is not consulted.
+     *
+     * @param code a transient result code
+     * @throws IllegalArgumentException for a success or permanent code
+     */
+    public Job retryAt(Job job, ResultCode code, String reason, Instant notBefore) throws IOException {
+        Objects.requireNonNull(code, "code");
+        Objects.requireNonNull(notBefore, "notBefore");
+        if (code.isSuccess() || code.isPermanent()) {
+            throw new IllegalArgumentException("retryAt with " + code);
+        }
+        synchronized (mutex) {
+            Entry e = claimed(job);
+            SpoolRecord r = e.rec;
+            SpoolRecord next = r.to(JobState.SLEEPING, r.attempts(), clock.instant(), notBefore, code, reason);
+            transitionTo(e, next);
+            e.claim = 0;
+            return e.job();
+        }
+    }
+
+    /**
      * The attempt of a claimed job failed. A transient {@code code} makes it SLEEPING until the next
      * attempt its kind's {@link RetryPolicy} allows, or FAILED ({@link ResultCode#RETRIES_EXHAUSTED},
      * {@link ResultCode#EXPIRED}) when the policy gives up; a permanent {@code code} makes it FAILED.

@@ -154,6 +154,20 @@ class SpoolTest {
     }
 
     @Test
+    void retryAtSleepsUntilTheCallersTimeAndSurvivesReopen() throws IOException {
+        JobId id = enqueue(JobKind.OFFRAMP, "x");
+        Job j = spool.claim(JobKind.OFFRAMP, clock.instant()).orElseThrow();
+        Instant at = clock.instant().plus(Duration.ofSeconds(45));
+        Job s = spool.retryAt(j, ResultCode.BUSY, "busy", at);
+        assertEquals(JobState.SLEEPING, s.state());
+        assertEquals(at, s.nextAttempt().orElseThrow());
+        assertTrue(spool.claim(JobKind.OFFRAMP, at.minusMillis(1)).isEmpty(), "not due before its time");
+        assertEquals(at, reopen().get(id).orElseThrow().nextAttempt().orElseThrow());
+        assertThrows(IllegalArgumentException.class,
+                () -> spool.retryAt(spool.claim(JobKind.OFFRAMP, at).orElseThrow(), ResultCode.OK, "x", at));
+    }
+
+    @Test
     void retryBacksOffThenGivesUpAtMaxAttempts() throws IOException {
         JobId id = enqueue(JobKind.OFFRAMP, "x");
         List<Duration> delays = new ArrayList<>();
