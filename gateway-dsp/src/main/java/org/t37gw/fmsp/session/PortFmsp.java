@@ -119,26 +119,31 @@ public final class PortFmsp implements Fmsp {
 
     /** The core's view of a negotiated mode. */
     static CallEvent.FaxModeNegotiated negotiated(CallId callId, PageMode m) {
-        FaxResolution r = switch (m.resolution()) {
+        return new CallEvent.FaxModeNegotiated(callId, m.modulation().bitRate(), m.ecm(), resolution(m), coding(m));
+    }
+
+    static FaxResolution resolution(PageMode m) {
+        return switch (m.resolution()) {
             case STANDARD -> FaxResolution.STANDARD;
             case FINE -> FaxResolution.FINE;
             case SUPERFINE, R16_SUPERFINE -> FaxResolution.SUPERFINE;
         };
-        return new CallEvent.FaxModeNegotiated(callId, m.modulation().bitRate(), m.ecm(), r,
-                FaxCoding.valueOf(m.coding().name()));
+    }
+
+    static FaxCoding coding(PageMode m) {
+        return FaxCoding.valueOf(m.coding().name());
     }
 
     /** An accepted page as the core's {@link FaxPage}: its coding, MSB first. */
     static FaxPage toFaxPage(T30Action.PageReceived p) {
         PageMode m = p.mode();
-        CallEvent.FaxModeNegotiated n = negotiated(new CallId(0), m);
         int width = IfpReceiver.params(m).width();
         byte[] lineOrder = p.data();
         int rows = p.quality().lines();
         if (rows < 0) {
-            rows = FaxPages.decode(lineOrder, FillOrder.LSB_FIRST, n.coding(), n.resolution(), width).height();
+            rows = FaxPages.decode(lineOrder, FillOrder.LSB_FIRST, coding(m), resolution(m), width).height();
         }
-        return new FaxPage(width, rows, n.resolution(), n.coding(), FaxPages.reverseBits(lineOrder));
+        return new FaxPage(width, rows, resolution(m), coding(m), FaxPages.reverseBits(lineOrder));
     }
 
     private final class Session implements FaxSession, T38Terminal.Listener {
