@@ -38,7 +38,7 @@ import org.t37gw.fmsp.terminal.T38Terminal;
  * <p>Threads: {@link Vtsp} methods may be called from any thread and return at once; listener calls and the fax
  * session run on the port's event loop.
  */
-public final class T38PortDriver implements Vtsp {
+public final class T38PortDriver implements FaxLineDriver {
     private static final Logger LOG = LoggerFactory.getLogger(T38PortDriver.class);
     private static final int MAX_EARLY_PACKETS = 256;
 
@@ -220,6 +220,12 @@ public final class T38PortDriver implements Vtsp {
             }
             CompletableFuture.delayedExecutor(20, TimeUnit.MILLISECONDS).execute(() -> reopen(attempt + 1));
         }
+    }
+
+    /** As {@link #startFax(CallId, T30Engine, T38Terminal.Listener, double)} in real time (a real peer's). */
+    @Override
+    public T38Terminal startFax(CallId callId, T30Engine engine, T38Terminal.Listener sessionListener) {
+        return startFax(callId, engine, sessionListener, 1);
     }
 
     /**
