@@ -6,6 +6,11 @@ import java.util.Objects;
 /**
  * One fax page as the T.30 engine sends or receives it: encoded T.4/T.6 data and its format.
  *
+ * <p>Bit order: the data is MSB first (TIFF FillOrder 1: the first bit of the line is the high bit of each
+ * octet), as the codec's encoder writes by default. MH and MR pages have an EOL before every row and end
+ * with RTC; MMR pages end with EOFB. Drivers whose line carries LSB first (T.38, Class 1) reverse the bits
+ * at the line, not here.
+ *
  * @param widthPixels pixels per row (1728 for A4 at 8 dots/mm)
  * @param rows        number of rows, 0 when not known until decoded
  * @param resolution  vertical resolution

@@ -9,11 +9,21 @@ package org.t37gw.ccapi;
  * @param maxBitRate  upper limit of the signalling rate in bit/s ({@code fax send max-speed}: 2400, 4800,
  *                    7200, 9600, 12000 or 14400)
  * @param ecm         offer / accept error correction mode
+ * @param subaddress  the T.30 SUB sub-address to send (RFC 3192 {@code /T33S=}), or {@code ""} for none
  */
-public record FaxSessionOptions(String localIdent, int maxBitRate, boolean ecm) {
+public record FaxSessionOptions(String localIdent, int maxBitRate, boolean ecm, String subaddress) {
+
+    /** Options with no sub-address. */
+    public FaxSessionOptions(String localIdent, int maxBitRate, boolean ecm) {
+        this(localIdent, maxBitRate, ecm, "");
+    }
 
     public FaxSessionOptions {
         localIdent = localIdent == null ? "" : localIdent;
+        subaddress = subaddress == null ? "" : subaddress;
+        if (subaddress.length() > 20) {
+            throw new IllegalArgumentException("sub-address longer than 20 characters: '" + subaddress + "'");
+        }
         if (localIdent.length() > 20) {
             throw new IllegalArgumentException("station identity longer than 20 characters: '" + localIdent + "'");
         }

@@ -12,6 +12,9 @@ public interface PageSink extends AutoCloseable {
     @Override
     void close() throws IOException;
 
-    /** The session failed: discard what was written. */
+    /**
+     * The session failed. The pages accepted so far are kept (a received fax is never dropped: the
+     * on-ramp mails them, marked partial); the sink only stops taking pages.
+     */
     void abort();
 }

@@ -467,11 +467,8 @@ public final class OffRampApplication implements Application {
             return;
         }
         FaxSend fs = a.cfg.faxSend();
-        FaxSessionOptions o = new FaxSessionOptions(a.tsi, fs.maxSpeed(), options.ecm());
-        if (!a.f("subaddress").isEmpty()) {
-            // T.30 SUB (T.33 sub-address): FaxSessionOptions has no field for it yet
-            LOG.warn("job {}: sub-address {} not sent: the fax session takes none", a.job.id(), a.f("subaddress"));
-        }
+        // the FAX= address's /T33S= sub-address goes out in the T.30 SUB frame
+        FaxSessionOptions o = new FaxSessionOptions(a.tsi, fs.maxSpeed(), options.ecm(), a.f("subaddress"));
         CachedPageSource source = new CachedPageSource(a.pages, a.confirmedAtStart);
         LOG.info("job {}: connected, sending pages {}..{}", a.job.id(), a.confirmedAtStart + 1, a.totalPages);
         a.session = fmsp.get().send(a.callId, o, source, context.callManager()::fire);

@@ -282,6 +282,8 @@ public final class OnRampApplication implements Application {
             startReceiving(c);
         } else if (event instanceof CallEvent.FaxModeNegotiated m) {
             c.mode(m);
+        } else if (event instanceof CallEvent.RemoteIdentified r) {
+            c.remoteIdent(r.ident());
         } else if (event instanceof CallEvent.PageReceived p) {
             c.pageReported(p);
         } else if (event instanceof CallEvent.FaxCompleted f) {
@@ -409,6 +411,7 @@ public final class OnRampApplication implements Application {
         private ReceivedDocument document;
         private Fmsp.FaxSession session;
         private CallEvent.FaxModeNegotiated mode;
+        String remoteIdent;
         private CallEvent.FaxCompleted completed;
         private Q850Cause cause;
         private Instant answered;
@@ -457,6 +460,11 @@ public final class OnRampApplication implements Application {
 
         synchronized void mode(CallEvent.FaxModeNegotiated m) {
             mode = m;
+        }
+
+        /** The far machine's TSI, as it read on the line. */
+        synchronized void remoteIdent(String tsi) {
+            remoteIdent = tsi;
         }
 
         synchronized void pageReported(CallEvent.PageReceived p) {
@@ -533,7 +541,7 @@ public final class OnRampApplication implements Application {
             if (mode == null && document != null && document.coding() != null) {
                 f.put(OnRampRecord.CODING, document.coding().name());
             }
-            f.put(OnRampRecord.REMOTE_ID, ""); // not reported by the FMSP events yet (see docs/onramp.md)
+            f.put(OnRampRecord.REMOTE_ID, remoteIdent == null ? "" : remoteIdent);
             f.put(OnRampRecord.PAGES, Integer.toString(pages));
             f.put(OnRampRecord.PAGES_RTN, Integer.toString(rtnPages));
             f.put(OnRampRecord.BAD_LINES, Integer.toString(document == null ? 0 : document.badLines()));

@@ -41,21 +41,9 @@ record PageRaster(int width, int rows, FaxResolution resolution, byte[] data, in
         return rowBytes(width);
     }
 
-    /**
-     * Decodes a page as the FMSP delivered it. {@link FaxPage} does not say in which bit order its data is;
-     * the T.4 line order (LSB first, as T.38 and Class 1 carry it) is tried first, and MSB first, the order
-     * of TIFF FillOrder 1, when the line order gives bad rows or none: the order with fewer bad rows wins.
-     */
+    /** Decodes a page as the FMSP delivered it: {@link FaxPage} data is MSB first (TIFF FillOrder 1). */
     static PageRaster decode(FaxPage page, DecodeLimits limits) {
-        PageRaster lsb = decode(page, FillOrder.LSB_FIRST, limits);
-        if (lsb.badLines == 0 && lsb.rows > 0) {
-            return lsb;
-        }
-        PageRaster msb = decode(page, FillOrder.MSB_FIRST, limits);
-        if (msb.rows > 0 && (lsb.rows == 0 || msb.badLines < lsb.badLines)) {
-            return msb;
-        }
-        return lsb;
+        return decode(page, FillOrder.MSB_FIRST, limits);
     }
 
     private static PageRaster decode(FaxPage page, FillOrder order, DecodeLimits limits) {

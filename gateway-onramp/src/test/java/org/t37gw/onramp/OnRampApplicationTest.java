@@ -180,7 +180,7 @@ class OnRampApplicationTest {
             case MR -> T4Params.mr(b.width(), resolution == FaxResolution.STANDARD ? 2 : 4);
             case MMR -> T4Params.mmr(b.width());
         };
-        T4Encoder enc = new T4Encoder(p.withFillOrder(FillOrder.LSB_FIRST));
+        T4Encoder enc = new T4Encoder(p.withFillOrder(FillOrder.MSB_FIRST));
         for (int y = 0; y < b.height(); y++) {
             enc.encodeRow(b.data(), y * b.rowBytes());
         }
@@ -301,6 +301,7 @@ class OnRampApplicationTest {
         assertEquals("no", header(m, "X-Fax-Partial"));
         assertEquals("MH", header(m, "X-Fax-Coding"));
         assertEquals("5551234", header(m, "X-Fax-Calling-Number"));
+        assertEquals("+1 555 0199", header(m, "X-Fax-Remote-Id"), "the far machine's TSI");
         assertTrue(header(m, "Disposition-Notification-To").contains("postmaster@example.com"), "mdn");
         assertEquals("faxdoc_20250304.tif", part(m, "image/tiff").getFileName());
         TiffFaxReader r = tiff(m);

@@ -2,6 +2,7 @@ package org.t37gw.onramp;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 import org.t37gw.ccapi.FaxCoding;
@@ -34,7 +35,7 @@ class PageRasterTest {
     }
 
     @Test
-    void decodesLineOrderAndMsbFirstData() {
+    void decodesMsbFirstDataAndCountsDataInTheWrongOrderAsDamage() {
         Bilevel b = OnRampApplicationTest.page(3, 30, 196);
         for (FillOrder order : FillOrder.values()) {
             T4Encoder enc = new T4Encoder(T4Params.mh(1728).withFillOrder(order));
@@ -44,8 +45,12 @@ class PageRasterTest {
             enc.endPage();
             FaxPage p = new FaxPage(1728, 30, FaxResolution.FINE, FaxCoding.MH, enc.takeBytes());
             PageRaster r = PageRaster.decode(p, DecodeLimits.DEFAULT);
-            assertEquals(0, r.badLines(), order.name());
-            assertArrayEquals(b.data(), r.data(), order.name());
+            if (order == FillOrder.MSB_FIRST) {
+                assertEquals(0, r.badLines(), order.name());
+                assertArrayEquals(b.data(), r.data(), order.name());
+            } else {
+                assertTrue(r.badLines() > 0 || r.rows() != 30, "LSB-first data is not what FaxPage carries");
+            }
         }
     }
 }

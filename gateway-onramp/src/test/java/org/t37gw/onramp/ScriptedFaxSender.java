@@ -60,6 +60,7 @@ final class ScriptedFaxSender implements Fmsp {
         FaxPage first = pages.get(0);
         events.accept(new CallEvent.FaxModeNegotiated(callId, 14400, options.ecm(), first.resolution(),
                 first.coding()));
+        events.accept(new CallEvent.RemoteIdentified(callId, "+1 555 0199"));
         try {
             for (int i = 0; i < stopAfter; i++) {
                 sink.accept(pages.get(i));

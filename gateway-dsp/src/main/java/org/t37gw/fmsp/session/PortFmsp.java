@@ -100,9 +100,13 @@ public final class PortFmsp implements Fmsp {
     /** The T.30 settings for a session with these options. */
     static T30Config config(CallId callId, FaxSessionOptions options) {
         FaxSessionOptions o = options == null ? FaxSessionOptions.defaults() : options;
-        return T30Config.builder()
+        T30Config.Builder b = T30Config.builder()
                 .ident(o.localIdent())
-                .logTag("call " + callId)
+                .logTag("call " + callId);
+        if (!o.subaddress().isEmpty()) {
+            b.subaddress(o.subaddress());
+        }
+        return b
                 .capabilities(T30Capabilities.full().withEcm(o.ecm()).withModems(modems(o.maxBitRate())))
                 .build();
     }
@@ -268,6 +272,9 @@ public final class PortFmsp implements Fmsp {
         @Override
         public void remoteIdentified(RemoteInfo info) {
             LOG.debug("call {}: far end {}", callId, info);
+            if (info.ident() != null && !info.ident().isBlank() && !finished.get()) {
+                events.accept(new CallEvent.RemoteIdentified(callId, info.ident()));
+            }
         }
 
         @Override
