@@ -651,6 +651,7 @@ public final class OffRampApplication implements Application {
             byte[] bytes = new DsnBuilder(cfg.hostname(), context.clock()).build(report, original);
             String id = OutboundMail.of(new MailEnvelope("", List.of(sender), Set.of(), null), "dsn", null)
                     .enqueue(spool, out -> out.write(bytes)).value();
+            wakeDelivery();
             LOG.info("job {}: {} DSN {} to {} as job {}", job.id(), action.field(), status, sender, id);
             return Optional.of(id);
         } catch (jakarta.mail.MessagingException e) {
@@ -715,6 +716,7 @@ public final class OffRampApplication implements Application {
             byte[] bytes = new MdnBuilder(cfg.hostname(), PRODUCT, context.clock()).build(r, headerBlock(original));
             String id = OutboundMail.of(new MailEnvelope("", List.of(to), Set.of(), null), "mdn", null)
                     .enqueue(spool, out -> out.write(bytes)).value();
+            wakeDelivery();
             LOG.info("job {}: MDN ({}) to {} as job {}", job.id(), ok ? "processed" : "processed/error", to, id);
             return Optional.of(id);
         } catch (jakarta.mail.MessagingException e) {
@@ -723,6 +725,12 @@ public final class OffRampApplication implements Application {
     }
 
     // ------------------------------------------------------------------ helpers
+
+    /** Makes the mail delivery service look at the spool now (a DSN or MDN was just spooled). */
+    private void wakeDelivery() {
+        context.service(org.t37gw.smtp.client.MailDeliveryService.class)
+                .ifPresent(org.t37gw.smtp.client.MailDeliveryService::wakeUp);
+    }
 
     private GatewayConfig config() {
         Optional<GatewayConfig> c = context.service(GatewayConfig.class);

@@ -203,9 +203,14 @@ class LauncherIT {
         }
     }
 
-    /** The README's first command: `t37gw run` with no config, on the contract's ports. */
+    /**
+     * The README's first command, `t37gw run` with no config, on the contract's ports, and the whole
+     * mission on one machine: a mail with a text body and a TIFF attachment to FAX=5550100@localhost goes
+     * out as a fax on the loopback line, the gateway's own on-ramp receives it, and a mail with a TIFF-F
+     * attachment of the same pages lands in the Maildir.
+     */
     @Test
-    void embeddedDefaultAsTheReadmeRunsIt(@TempDir Path tmp) throws Exception {
+    void embeddedDefaultRunsTheWholeLoop(@TempDir Path tmp) throws Exception {
         org.junit.jupiter.api.Assumptions.assumeTrue(portFree(8025) && portFree(2525),
                 "ports 8025 and 2525 are taken on this machine (a t37gw already running?)");
         ProcessBuilder pb = new ProcessBuilder(LAUNCHER.toString(), "run", "--state", tmp.resolve("var").toString())
@@ -219,22 +224,108 @@ class LauncherIT {
             String ready = waitFor(log, Pattern.compile("ready: admin http://127\\.0\\.0\\.1:8025/[^\\n]*"), 60);
             assertTrue(ready.contains("config embedded default"), ready);
             assertTrue(ready.contains("smtp 127.0.0.1:2525"), ready);
+            assertFalse(ready.contains("not built yet"), ready);
             Result peers = t37gw("show", "dial-peers");
             assertEquals(0, peers.exit(), peers.err());
             assertTrue(peers.out().contains("embedded default"), peers.out());
-            try (java.net.Socket s = new java.net.Socket(java.net.InetAddress.getLoopbackAddress(), 2525)) {
-                s.setSoTimeout(10_000);
-                String greeting = new java.io.BufferedReader(new java.io.InputStreamReader(s.getInputStream(),
-                        StandardCharsets.US_ASCII)).readLine();
-                assertTrue(greeting.startsWith("220 "), greeting);
+
+            // a one-page fax TIFF as a mail client would attach it
+            org.t37gw.dmsp.page.Bilevel page = testPage(1728, 2287);
+            Path tif = tmp.resolve("page.tif");
+            try (org.t37gw.dmsp.tiff.TiffFaxWriter w = new org.t37gw.dmsp.tiff.TiffFaxWriter(tif,
+                    org.t37gw.dmsp.tiff.TiffFaxWriter.Options.profileS())) {
+                w.addPage(page);
             }
-            assertTrue(Files.isDirectory(tmp.resolve("var/mail/new")), "the Maildir exists");
-            assertTrue(Files.isDirectory(tmp.resolve("var/spool")), "the spool exists");
+            java.util.Properties props = new java.util.Properties();
+            props.put("mail.smtp.host", "127.0.0.1");
+            props.put("mail.smtp.port", "2525");
+            props.put("mail.smtp.connectiontimeout", "10000");
+            props.put("mail.smtp.timeout", "30000");
+            jakarta.mail.Session session = jakarta.mail.Session.getInstance(props);
+            jakarta.mail.internet.MimeMessage msg = new jakarta.mail.internet.MimeMessage(session);
+            msg.setFrom("someone@localhost");
+            msg.setRecipients(jakarta.mail.Message.RecipientType.TO, "FAX=5550100@localhost");
+            msg.setSubject("loop test");
+            jakarta.mail.internet.MimeMultipart mp = new jakarta.mail.internet.MimeMultipart();
+            jakarta.mail.internet.MimeBodyPart text = new jakarta.mail.internet.MimeBodyPart();
+            text.setText("Hello through the loopback line.\nSecond line.\n", "UTF-8");
+            mp.addBodyPart(text);
+            jakarta.mail.internet.MimeBodyPart att = new jakarta.mail.internet.MimeBodyPart();
+            att.attachFile(tif.toFile(), "image/tiff", "base64");
+            mp.addBodyPart(att);
+            msg.setContent(mp);
+            jakarta.mail.Transport.send(msg);
+
+            Path inbox = tmp.resolve("var/mail/new");
+            Path mail = null;
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
+            while (mail == null && System.nanoTime() < deadline) {
+                try (Stream<Path> files = Files.list(inbox)) {
+                    mail = files.findFirst().orElse(null);
+                }
+                if (mail == null) {
+                    synchronized (log) {
+                        log.wait(500);
+                    }
+                }
+            }
+            assertTrue(mail != null, "a mail arrives in the Maildir within 180 s; log:\n" + log);
+            jakarta.mail.internet.MimeMessage got;
+            try (InputStream in = Files.newInputStream(mail)) {
+                got = new jakarta.mail.internet.MimeMessage(session, in);
+            }
+            assertEquals("fax-5550100@localhost", got.getRecipients(jakarta.mail.Message.RecipientType.TO)[0].toString());
+            assertEquals("2", got.getHeader("X-Fax-Pages")[0], "cover-less fax: the text page and the TIFF page");
+            assertEquals("complete", got.getHeader("X-Fax-Result")[0]);
+            jakarta.mail.internet.MimeMultipart parts = (jakarta.mail.internet.MimeMultipart) got.getContent();
+            byte[] tiff = null;
+            for (int i = 0; i < parts.getCount(); i++) {
+                if (parts.getBodyPart(i).isMimeType("image/tiff")) {
+                    tiff = parts.getBodyPart(i).getInputStream().readAllBytes();
+                }
+            }
+            assertTrue(tiff != null, "a TIFF attachment");
+            org.t37gw.dmsp.tiff.TiffFaxReader r = org.t37gw.dmsp.tiff.TiffFaxReader.open(tiff);
+            assertEquals(2, r.pages().size());
+            assertTrue(r.deviations().isEmpty(), "TIFF-F: " + r.deviations());
+            org.t37gw.dmsp.page.Bilevel p1 = r.decodePage(0).image();
+            org.t37gw.dmsp.page.Bilevel p2 = r.decodePage(1).image();
+            assertEquals(1728, p1.width());
+            assertTrue(inked(p1), "the text page has text on it");
+            assertEquals(page.width(), p2.width());
+            assertEquals(page.height(), p2.height());
+            assertTrue(java.util.Arrays.equals(page.data(), p2.data()), "the attached page comes back pixel-exact");
+
             signal(p, "TERM");
             assertTrue(p.waitFor(45, TimeUnit.SECONDS), "stops on SIGTERM:\n" + log);
         } finally {
             p.destroyForcibly();
         }
+    }
+
+    /** A fine A4 page with a frame and bars, as a scanner would send it. */
+    static org.t37gw.dmsp.page.Bilevel testPage(int width, int height) {
+        int rb = (width + 7) / 8;
+        byte[] d = new byte[rb * height];
+        java.util.Random rnd = new java.util.Random(37);
+        for (int y = 100; y < height - 100; y++) {
+            for (int x = 100; x < width - 100; x++) {
+                boolean black = y < 110 || y >= height - 110 || x < 110 || x >= width - 110
+                        || (y / 40 % 5 == 0 && (x / (7 + y % 13)) % 3 == 0) || (y > 1500 && rnd.nextInt(50) == 0);
+                if (black) {
+                    d[y * rb + (x >> 3)] |= (byte) (0x80 >>> (x & 7));
+                }
+            }
+        }
+        return new org.t37gw.dmsp.page.Bilevel(width, height, 204, 196, d);
+    }
+
+    static boolean inked(org.t37gw.dmsp.page.Bilevel b) {
+        int n = 0;
+        for (byte v : b.data()) {
+            n += Integer.bitCount(v & 0xff);
+        }
+        return n > 1000;
     }
 
     static void signal(Process p, String sig) throws Exception {

@@ -132,6 +132,8 @@ public final class OnRampApplication implements Application {
             throw new IllegalStateException("cannot create " + env.workDir() + ": " + e.getMessage(), e);
         }
         delivery = new OnRampDelivery(spool, env.workDir(), ctx.clock(), ids);
+        delivery.onMailSpooled(() -> ctx.service(org.t37gw.smtp.client.MailDeliveryService.class)
+                .ifPresent(org.t37gw.smtp.client.MailDeliveryService::wakeUp));
         int recovered = recoverAll();
         try {
             delivery.removeOrphans();

@@ -52,6 +52,13 @@ final class OnRampDelivery {
     private final Clock clock;
     private final Supplier<String> ids;
 
+    /** Told after each MAIL job is spooled (wakes the delivery service). */
+    private Runnable mailSpooled = () -> { };
+
+    void onMailSpooled(Runnable r) {
+        mailSpooled = r;
+    }
+
     OnRampDelivery(Spool spool, Path workDir, Clock clock, Supplier<String> ids) {
         this.spool = spool;
         this.workDir = workDir;
@@ -123,6 +130,7 @@ final class OnRampDelivery {
                 mail.writeTo(out);
             }
         });
+        mailSpooled.run();
         String to = String.join(",", mail.envelope().recipients());
         LOG.info("job {}: {} fax of {} pages mailed to {} as job {}", job.id(), request.outcome().label(),
                 request.pages(), to, mailJob);
