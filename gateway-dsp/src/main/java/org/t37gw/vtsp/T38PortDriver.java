@@ -222,10 +222,33 @@ public final class T38PortDriver implements FaxLineDriver {
         }
     }
 
-    /** As {@link #startFax(CallId, T30Engine, T38Terminal.Listener, double)} in real time (a real peer's). */
+    /**
+     * Test-only system property: fax time on t38 ports runs this many times faster than wall time, to
+     * match a peer that compresses time the same way (the spandsp test peer's {@code --time-scale}).
+     * Unset in service: real time, as real peers expect.
+     */
+    public static final String TIME_SCALE_PROPERTY = "t37gw.t38.timeScale";
+
+    /** The time scale of {@link #TIME_SCALE_PROPERTY}, 1 when unset. */
+    public static double systemTimeScale() {
+        String v = System.getProperty(TIME_SCALE_PROPERTY);
+        if (v == null || v.isBlank()) {
+            return 1;
+        }
+        double d = Double.parseDouble(v.trim());
+        if (!(d > 0) || d > 100) {
+            throw new IllegalArgumentException(TIME_SCALE_PROPERTY + " must be in (0, 100]: " + v);
+        }
+        return d;
+    }
+
+    /**
+     * As {@link #startFax(CallId, T30Engine, T38Terminal.Listener, double)} in real time (a real peer's), or
+     * in the time scale of {@link #TIME_SCALE_PROPERTY} when a test sets it.
+     */
     @Override
     public T38Terminal startFax(CallId callId, T30Engine engine, T38Terminal.Listener sessionListener) {
-        return startFax(callId, engine, sessionListener, 1);
+        return startFax(callId, engine, sessionListener, systemTimeScale());
     }
 
     /**
