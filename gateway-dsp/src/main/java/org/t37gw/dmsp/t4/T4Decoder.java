@@ -47,8 +47,13 @@ public final class T4Decoder {
     private final int width;
     private final int rowBytes;
     private final int maxRowBits;
+    private final Coding coding;
+    /** Code of an all-white 1-D row (make-up and terminating codes), left-aligned; 0 bits: none. */
+    private final long whiteRowCode;
+    private final long whiteRowMask;
+    private final int whiteRowBits;
 
-    private byte[] buf = new byte[8192];
+    private byte[] buf = new byte[0];
     private int limit;
     private int pos;
     private long acc;
@@ -70,6 +75,8 @@ public final class T4Decoder {
     private boolean refBroken;
     private boolean zerosHitEnd;
 
+    private boolean fastPaths = true;
+
     private PageEnd end = PageEnd.NONE;
     private int rows;
     private int badLines;
@@ -82,6 +89,28 @@ public final class T4Decoder {
         this.width = params.width();
         this.rowBytes = params.rowBytes();
         this.maxRowBits = 16 * width + 4096;
+        this.coding = params.coding();
+        long code = 0;
+        int bits = 0;
+        int run = width;
+        while (run >= T4Codes.MAX_MAKEUP + 64 && bits <= 40) { // as T4Encoder chains make-up codes
+            int c = T4Codes.code(false, T4Codes.MAX_MAKEUP);
+            code = code << (c >>> 24) | (c & 0xFFFFFF);
+            bits += c >>> 24;
+            run -= T4Codes.MAX_MAKEUP;
+        }
+        if (run >= 64) {
+            int c = T4Codes.code(false, run & ~63);
+            code = code << (c >>> 24) | (c & 0xFFFFFF);
+            bits += c >>> 24;
+            run &= 63;
+        }
+        int c = T4Codes.code(false, run);
+        code = code << (c >>> 24) | (c & 0xFFFFFF);
+        bits += c >>> 24;
+        this.whiteRowBits = bits <= 40 ? bits : 0;
+        this.whiteRowCode = whiteRowBits == 0 ? 0 : code << (64 - bits);
+        this.whiteRowMask = whiteRowBits == 0 ? 0 : -1L << (64 - bits);
         this.cur = new int[Rows.changesCapacity(width)];
         this.ref = new int[Rows.changesCapacity(width)];
         whiteReference();
@@ -103,7 +132,7 @@ public final class T4Decoder {
             pos = 0;
         }
         if (limit + len > buf.length) {
-            buf = Arrays.copyOf(buf, Math.max(buf.length * 2, limit + len));
+            buf = Arrays.copyOf(buf, Math.max(Math.max(buf.length * 2, 8192), limit + len));
         }
         if (params.fillOrder() == FillOrder.LSB_FIRST) {
             byte[] rev = T4Codes.REVERSE;
@@ -155,6 +184,9 @@ public final class T4Decoder {
         if (rows >= limits.maxLines()) {
             end = PageEnd.LINE_LIMIT;
             return END;
+        }
+        if (fastPaths && !resync && !firstRow && fastRow(out, off)) {
+            return ROW;
         }
         mark();
         if (resync) {
@@ -267,12 +299,82 @@ public final class T4Decoder {
         return badLines == 0 ? 0 : 1;
     }
 
+    /** Tests: turns the fast paths off, so that their rows can be compared with the general path's. */
+    void disableFastPaths() {
+        fastPaths = false;
+    }
+
     /** Bytes per packed row. */
     public int rowBytes() {
         return rowBytes;
     }
 
     // ---------------------------------------------------------------------------------------------
+
+    /**
+     * The rows most of a page is made of, decoded without the general machinery: an all-white 1-D row
+     * (its whole code sequence compared at once) and a 2-D row equal to its reference row (a V0 code per
+     * reference change and one more: that many 1 bits). In EOL mode the row must start with an EOL and the
+     * next EOL must follow it. Anything else, or too little input buffered, leaves the state untouched
+     * and returns false for the general path.
+     */
+    private boolean fastRow(byte[] out, int off) {
+        if (limit - pos < 8 || nbits < 0 || params.rowAligned()) {
+            return false;
+        }
+        refill();
+        long a = acc;
+        int nb = nbits;
+        int used = 0;
+        boolean oneD = coding == Coding.MH;
+        if (coding != Coding.MMR && eolMode) {
+            int z = Long.numberOfLeadingZeros(a);
+            if (z < 11 || z > 20) {
+                return false;
+            }
+            used = z + 1;
+            if (coding == Coding.MR) {
+                oneD = a << used < 0;
+                used++;
+            }
+        }
+        long b = a << used;
+        if (oneD) {
+            if (whiteRowBits == 0 || (b & whiteRowMask) != whiteRowCode) {
+                return false;
+            }
+            used += whiteRowBits;
+            if (used > nb) {
+                return false;
+            }
+        } else {
+            int k = refN + 1;
+            if (refBroken || k > 24 || (~b) >>> (64 - k) != 0) {
+                return false;
+            }
+            used += k;
+        }
+        if (eolMode) {
+            int z = Long.numberOfLeadingZeros(a << used);
+            if (z < 11 || used + z >= nb) {
+                return false;
+            }
+        }
+        acc = a << used;
+        nbits = nb - used;
+        if (oneD) {
+            whiteReference();
+            refBroken = false;
+            Arrays.fill(out, off, off + rowBytes, (byte) 0);
+        } else if (refN == 0) {
+            Arrays.fill(out, off, off + rowBytes, (byte) 0);
+        } else {
+            Rows.render(ref, refN, width, out, off);
+        }
+        rows++;
+        consecutiveBad = 0;
+        return true;
+    }
 
     private void clearInput() {
         limit = 0;
@@ -306,6 +408,15 @@ public final class T4Decoder {
     }
 
     private void refill() {
+        if (nbits <= 56 && nbits >= 0 && pos + 8 <= limit) {
+            long word = (long) LONG_BE.get(buf, pos);
+            int take = (64 - nbits) >>> 3;
+            acc |= word >>> nbits;
+            nbits += take << 3;
+            pos += take;
+            acc &= -1L << (64 - nbits);
+            return;
+        }
         while (nbits <= 56 && pos < limit) {
             acc |= (buf[pos++] & 0xFFL) << (56 - nbits);
             nbits += 8;

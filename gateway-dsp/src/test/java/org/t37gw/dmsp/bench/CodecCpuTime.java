@@ -13,7 +13,8 @@ import org.t37gw.dmsp.t4.T4Params;
 /**
  * Our codec in pages per CPU-second (thread CPU time), the unit of the libtiff in-process figures, so
  * that {@code scripts/bench codec} can print both side by side on a loaded machine. Each case warms up
- * for a second, then measures for {@code args[0]} seconds (default 2) of CPU time.
+ * for a second, then measures for {@code args[0]} seconds (default 2) of CPU time; {@code args[1]}
+ * {@code decode} or {@code encode} measures only that side (the other prints as 0).
  */
 public final class CodecCpuTime {
 
@@ -22,6 +23,9 @@ public final class CodecCpuTime {
 
     public static void main(String[] args) throws Exception {
         double seconds = args.length > 0 ? Double.parseDouble(args[0]) : 2;
+        String only = args.length > 1 ? args[1] : "both";
+        boolean doDecode = !only.equals("encode");
+        boolean doEncode = !only.equals("decode");
         Path work = Files.createTempDirectory("t37gw-cpu");
         ThreadMXBean mx = ManagementFactory.getThreadMXBean();
         System.out.println("t37gw codec, pages per CPU-second (decode / encode):");
@@ -37,8 +41,8 @@ public final class CodecCpuTime {
                     double limit = round == 0 ? 1 : seconds;
                     long t0 = mx.getCurrentThreadCpuTime();
                     long n = 0;
-                    long t;
-                    do {
+                    long t = 0;
+                    while (doDecode) {
                         T4Decoder d = new T4Decoder(p, DecodeLimits.DEFAULT);
                         d.feed(coded, 0, coded.length);
                         d.endOfInput();
@@ -47,15 +51,21 @@ public final class CodecCpuTime {
                             y++;
                         }
                         n++;
-                    } while ((t = mx.getCurrentThreadCpuTime() - t0) < limit * 1e9);
-                    dec = n / (t / 1e9);
+                        if ((t = mx.getCurrentThreadCpuTime() - t0) >= limit * 1e9) {
+                            break;
+                        }
+                    }
+                    dec = doDecode ? n / (t / 1e9) : 0;
                     t0 = mx.getCurrentThreadCpuTime();
                     n = 0;
-                    do {
+                    while (doEncode) {
                         encode(b, p);
                         n++;
-                    } while ((t = mx.getCurrentThreadCpuTime() - t0) < limit * 1e9);
-                    enc = n / (t / 1e9);
+                        if ((t = mx.getCurrentThreadCpuTime() - t0) >= limit * 1e9) {
+                            break;
+                        }
+                    }
+                    enc = doEncode ? n / (t / 1e9) : 0;
                 }
                 System.out.printf("  %-7s %-4s %10.1f / %.1f%n", page, p.coding(), dec, enc);
             }
