@@ -365,9 +365,9 @@ public final class T4Decoder {
         if (oneD) {
             whiteReference();
             refBroken = false;
-            Arrays.fill(out, off, off + rowBytes, (byte) 0);
+            Rows.clear(out, off, rowBytes);
         } else if (refN == 0) {
-            Arrays.fill(out, off, off + rowBytes, (byte) 0);
+            Rows.clear(out, off, rowBytes);
         } else {
             Rows.render(ref, refN, width, out, off);
         }
