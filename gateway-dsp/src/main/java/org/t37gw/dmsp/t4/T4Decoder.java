@@ -594,8 +594,8 @@ public final class T4Decoder {
         final int w = width;
         final byte[] in = buf;
         final int lim = limit;
-        final int[] white = T4Codes.WHITE_DEC;
-        final int[] blackT = T4Codes.BLACK_DEC;
+        final char[] white = T4Codes.WHITE_DEC;
+        final char[] blackT = T4Codes.BLACK_DEC;
         long a = acc;
         int nb = nbits;
         int p = pos;
@@ -628,21 +628,21 @@ public final class T4Decoder {
                     }
                 }
                 int e = black ? blackT[(int) (a >>> 51)] : white[(int) (a >>> 52)];
-                int kind = e & 0x30;
+                int r = e >>> 4;
                 int len = e & 15;
-                if (kind == 0x10) {
+                if (r < 64) {
                     a <<= len;
                     nb -= len;
-                    run += e >>> 8;
+                    run += r;
                     break;
                 }
-                if (kind != 0x20) {
-                    st = BAD;
+                if (r > T4Codes.MAX_MAKEUP) {
+                    st = BAD; // EOL or no code: left unread, for resynchronisation
                     break rows;
                 }
                 a <<= len;
                 nb -= len;
-                run += e >>> 8;
+                run += r;
                 if (run > w) {
                     st = BAD;
                     break rows;
@@ -679,8 +679,8 @@ public final class T4Decoder {
         final byte[] in = buf;
         final int lim = limit;
         final int[] modes = T4Codes.MODE_DEC;
-        final int[] white = T4Codes.WHITE_DEC;
-        final int[] blackT = T4Codes.BLACK_DEC;
+        final char[] white = T4Codes.WHITE_DEC;
+        final char[] blackT = T4Codes.BLACK_DEC;
         long a = acc;
         int nb = nbits;
         int p = pos;
@@ -755,21 +755,21 @@ public final class T4Decoder {
                             }
                         }
                         int re = colour ? blackT[(int) (a >>> 51)] : white[(int) (a >>> 52)];
-                        int kind = re & 0x30;
+                        int rr = re >>> 4;
                         int rl = re & 15;
-                        if (kind == 0x10) {
+                        if (rr < 64) {
                             a <<= rl;
                             nb -= rl;
-                            run += re >>> 8;
+                            run += rr;
                             break;
                         }
-                        if (kind != 0x20) {
+                        if (rr > T4Codes.MAX_MAKEUP) {
                             st = BAD;
                             break rows;
                         }
                         a <<= rl;
                         nb -= rl;
-                        run += re >>> 8;
+                        run += rr;
                         if (run > w) {
                             st = BAD;
                             break rows;
