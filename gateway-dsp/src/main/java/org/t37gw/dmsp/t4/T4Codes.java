@@ -110,6 +110,19 @@ final class T4Codes {
     static final char[] BLACK_DEC = new char[1 << BLACK_LOOKUP];
     /** Run field of entries that are no run: EOL and invalid bit patterns. */
     static final int NO_RUN = 0xFFF;
+    /** Bits the run-pair tables are indexed by. */
+    static final int PAIR_LOOKUP = 12;
+
+    /**
+     * Two terminating codes at once, for the short runs text is made of: indexed by the next
+     * {@link #PAIR_LOOKUP} bits, an entry of {@link #PAIR_WB} is a white terminating code followed by a
+     * black one (of {@link #PAIR_BW} black then white) when both fit: first run | second run << 6 |
+     * first code's length << 12 | both codes' length << 16; 0 when the bits do not start so. Entries
+     * with a second run of 0 are left out, so a pair always moves on.
+     */
+    static final int[] PAIR_WB = new int[1 << PAIR_LOOKUP];
+    static final int[] PAIR_BW = new int[1 << PAIR_LOOKUP];
+
     /** Mode table: entry = mode << 4 | code length, indexed by the next 7 bits. */
     static final int[] MODE_DEC = new int[1 << MODE_LOOKUP];
 
@@ -143,6 +156,13 @@ final class T4Codes {
             }
         }
 
+        for (int r1 = 0; r1 < 64; r1++) {
+            for (int r2 = 1; r2 < 64; r2++) {
+                putPair(PAIR_WB, WHITE_TERM[r1], BLACK_TERM[r2], r1, r2);
+                putPair(PAIR_BW, BLACK_TERM[r1], WHITE_TERM[r2], r1, r2);
+            }
+        }
+
         String[] vert = {"0000010", "000010", "010", "1", "011", "000011", "0000011"};
         for (int d = -3; d <= 3; d++) {
             VERT_ENC[d + 3] = enc(vert[d + 3]);
@@ -166,6 +186,19 @@ final class T4Codes {
                 throw new IllegalStateException("T.4 code table is not prefix-free at " + bits);
             }
             table[first + i] = (char) (run << 4 | len);
+        }
+    }
+
+    private static void putPair(int[] table, String first, String second, int r1, int r2) {
+        String bits = first + second;
+        int len = bits.length();
+        if (len > PAIR_LOOKUP) {
+            return;
+        }
+        int start = Integer.parseInt(bits, 2) << (PAIR_LOOKUP - len);
+        int entry = r1 | r2 << 6 | first.length() << 12 | len << 16;
+        for (int i = 0; i < 1 << (PAIR_LOOKUP - len); i++) {
+            table[start + i] = entry;
         }
     }
 

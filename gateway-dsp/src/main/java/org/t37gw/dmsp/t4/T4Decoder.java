@@ -604,8 +604,48 @@ public final class T4Decoder {
         boolean black = false;
         int st = OK;
         int runBudget = 2 * w + 64; // empty runs do not advance a0; bound them per row
+        final int[] pairs = T4Codes.PAIR_WB;
         rows:
         while (a0 < w) {
+            if (!black) {
+                if (nb < 16) {
+                    if (p + 8 <= lim) {
+                        long word = (long) LONG_BE.get(in, p);
+                        int take = (64 - nb) >>> 3;
+                        a |= word >>> nb;
+                        nb += take << 3;
+                        p += take;
+                        a &= -1L << (64 - nb);
+                    } else {
+                        while (nb <= 56 && p < lim) {
+                            a |= (in[p++] & 0xFFL) << (56 - nb);
+                            nb += 8;
+                        }
+                    }
+                }
+                int pe = pairs[(int) (a >>> 52)];
+                if (pe != 0 && a0 + (pe & 63) < w) {
+                    // a white and a black terminating code; the white run does not end the row
+                    int len = pe >>> 16;
+                    a <<= len;
+                    nb -= len;
+                    a0 += pe & 63;
+                    if (n > 0 && c[n - 1] == a0) {
+                        n--;
+                    } else {
+                        c[n++] = a0;
+                    }
+                    a0 += (pe >>> 6) & 63;
+                    if (a0 > w) {
+                        st = BAD;
+                        break;
+                    }
+                    if (a0 < w) {
+                        c[n++] = a0;
+                    }
+                    continue;
+                }
+            }
             if (--runBudget < 0) {
                 st = BAD;
                 break;
@@ -679,6 +719,8 @@ public final class T4Decoder {
         final byte[] in = buf;
         final int lim = limit;
         final int[] modes = T4Codes.MODE_DEC;
+        final int[] pairsWb = T4Codes.PAIR_WB;
+        final int[] pairsBw = T4Codes.PAIR_BW;
         final char[] white = T4Codes.WHITE_DEC;
         final char[] blackT = T4Codes.BLACK_DEC;
         long a = acc;
@@ -735,6 +777,53 @@ public final class T4Decoder {
                     break;
                 }
                 int pos0 = Math.max(a0, 0);
+                if (nb < 16) {
+                    if (p + 8 <= lim) {
+                        long word = (long) LONG_BE.get(in, p);
+                        int take = (64 - nb) >>> 3;
+                        a |= word >>> nb;
+                        nb += take << 3;
+                        p += take;
+                        a &= -1L << (64 - nb);
+                    } else {
+                        while (nb <= 56 && p < lim) {
+                            a |= (in[p++] & 0xFFL) << (56 - nb);
+                            nb += 8;
+                        }
+                    }
+                }
+                int pe = (black ? pairsBw : pairsWb)[(int) (a >>> 52)];
+                if (pe != 0) {
+                    // both runs in one lookup: two terminating codes, the second run not empty
+                    pos0 += pe & 63;
+                    if (pos0 > w) {
+                        int l1 = (pe >>> 12) & 15; // stop after the first code, as run by run
+                        a <<= l1;
+                        nb -= l1;
+                        st = BAD;
+                        break;
+                    }
+                    int pl = pe >>> 16;
+                    a <<= pl;
+                    nb -= pl;
+                    if (pos0 < w) {
+                        if (n > 0 && c[n - 1] == pos0) {
+                            n--;
+                        } else {
+                            c[n++] = pos0;
+                        }
+                    }
+                    pos0 += (pe >>> 6) & 63;
+                    if (pos0 > w) {
+                        st = BAD;
+                        break;
+                    }
+                    if (pos0 < w) {
+                        c[n++] = pos0;
+                    }
+                    a0 = pos0;
+                    continue;
+                }
                 boolean colour = black;
                 for (int k = 0; k < 2; k++) {
                     int run = 0;
