@@ -185,7 +185,12 @@ public final class T4Decoder {
             end = PageEnd.LINE_LIMIT;
             return END;
         }
-        if (fastPaths && !resync && !firstRow && fastRow(out, off)) {
+        if (fastPaths && !resync && !firstRow && fastRow()) {
+            if (refN == 0) {
+                Rows.clear(out, off, rowBytes);
+            } else {
+                Rows.render(ref, refN, width, out, off);
+            }
             return ROW;
         }
         mark();
@@ -263,6 +268,55 @@ public final class T4Decoder {
     }
 
     /**
+     * Decodes up to {@code maxRows} rows into consecutive rows of {@code out} from {@code off}, as
+     * {@link #nextRow} would one by one, but cheaper for runs of repeated rows: white rows in a row are
+     * cleared with one fill, a row equal to the one above is copied from it.
+     *
+     * @return rows written; fewer than {@code maxRows} when the decoder needs input
+     *     ({@link #pageEnd()} is {@link PageEnd#NONE}) or the page has ended
+     */
+    public int nextRows(byte[] out, int off, int maxRows) {
+        int done = 0;
+        int whiteFrom = -1; // first row of a run of white rows not written yet
+        int maxLines = limits.maxLines();
+        while (done < maxRows) {
+            int at = off + done * rowBytes;
+            if (fastPaths && !resync && !firstRow && end == PageEnd.NONE && rows < maxLines && fastRow()) {
+                if (refN == 0) {
+                    if (whiteFrom < 0) {
+                        whiteFrom = done;
+                    }
+                } else {
+                    if (whiteFrom >= 0) {
+                        Arrays.fill(out, off + whiteFrom * rowBytes, at, (byte) 0);
+                        whiteFrom = -1;
+                    }
+                    if (done > 0) {
+                        // the row above is this reference row: written from it, or repeated for a bad row
+                        System.arraycopy(out, at - rowBytes, out, at, rowBytes);
+                    } else {
+                        Rows.render(ref, refN, width, out, at);
+                    }
+                }
+                done++;
+                continue;
+            }
+            if (whiteFrom >= 0) {
+                Arrays.fill(out, off + whiteFrom * rowBytes, at, (byte) 0);
+                whiteFrom = -1;
+            }
+            if (nextRow(out, at) != ROW) {
+                break;
+            }
+            done++;
+        }
+        if (whiteFrom >= 0) {
+            Arrays.fill(out, off + whiteFrom * rowBytes, off + done * rowBytes, (byte) 0);
+        }
+        return done;
+    }
+
+    /**
      * Counts one row the caller adds because the page ended early (e.g. TIFF ImageLength after a coding
      * error), repeating the last row into {@code out}.
      */
@@ -316,9 +370,10 @@ public final class T4Decoder {
      * (its whole code sequence compared at once) and a 2-D row equal to its reference row (a V0 code per
      * reference change and one more: that many 1 bits). In EOL mode the row must start with an EOL and the
      * next EOL must follow it. Anything else, or too little input buffered, leaves the state untouched
-     * and returns false for the general path.
+     * and returns false for the general path. On true the row is the reference row (white when
+     * {@code refN == 0}), which the caller writes.
      */
-    private boolean fastRow(byte[] out, int off) {
+    private boolean fastRow() {
         if (limit - pos < 8 || nbits < 0 || params.rowAligned()) {
             return false;
         }
@@ -365,11 +420,6 @@ public final class T4Decoder {
         if (oneD) {
             whiteReference();
             refBroken = false;
-            Rows.clear(out, off, rowBytes);
-        } else if (refN == 0) {
-            Rows.clear(out, off, rowBytes);
-        } else {
-            Rows.render(ref, refN, width, out, off);
         }
         rows++;
         consecutiveBad = 0;

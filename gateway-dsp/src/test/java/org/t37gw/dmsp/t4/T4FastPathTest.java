@@ -13,7 +13,8 @@ import org.t37gw.dmsp.page.Bilevel;
  * The decoder's fast paths (all-white 1-D rows, 2-D rows equal to their reference) against its general
  * path: the same rows, counts and page end with the fast paths on and off, on valid pages made of blank
  * and repeated rows (also fed a byte at a time, when the fast paths never have the 8 bytes they need
- * buffered) and on seeded corruptions of them.
+ * buffered) and on seeded corruptions of them; and {@link T4Decoder#nextRows} against
+ * {@link T4Decoder#nextRow}.
  */
 class T4FastPathTest {
 
@@ -66,6 +67,10 @@ class T4FastPathTest {
                 Bilevel bytewise = T4RoundTripTest.decode(data, p, page.height(), 1, null);
                 assertNull(page.firstDifference(bytewise), p + " width " + width + " byte by byte");
                 assertEquals(run(data, p, 1 << 20, false), run(data, p, 1 << 20, true), p + " width " + width);
+                for (int maxRows : new int[] {1, 3, 40, 1000}) {
+                    assertEquals(run(data, p, 1 << 20, false), runBulk(data, p, 1 << 20, maxRows),
+                        p + " width " + width + " nextRows " + maxRows);
+                }
             }
         }
     }
@@ -86,6 +91,9 @@ class T4FastPathTest {
             String a = run(data, p, 1 << 20, true);
             String b = run(data, p, 1 << 20, false);
             assertEquals(b, a, "case " + c + " " + p);
+            int maxRows = 1 + rnd.nextInt(100);
+            int chunk = rnd.nextBoolean() ? 1 << 20 : 1 + rnd.nextInt(40);
+            assertEquals(run(data, p, chunk, true), runBulk(data, p, chunk, maxRows), "case " + c + " " + p + " bulk");
         }
     }
 
@@ -114,6 +122,37 @@ class T4FastPathTest {
             } else {
                 break;
             }
+        }
+        return sb + " bad " + dec.badLines() + "/" + dec.consecutiveBadLines() + " end " + dec.pageEnd();
+    }
+
+    /** As {@link #run}, with {@link T4Decoder#nextRows} into a dirty page buffer. */
+    private static String runBulk(byte[] data, T4Params p, int chunk, int maxRows) {
+        T4Decoder dec = new T4Decoder(p, new DecodeLimits(120, 50));
+        int rb = p.rowBytes();
+        byte[] pageBuf = new byte[rb * 130];
+        Arrays.fill(pageBuf, (byte) 0x5A);
+        StringBuilder sb = new StringBuilder();
+        int fed = 0;
+        int y = 0;
+        while (true) {
+            int n = dec.nextRows(pageBuf, y * rb, Math.min(maxRows, 130 - y));
+            y += n;
+            if (dec.pageEnd() != PageEnd.NONE || y == 130) {
+                break;
+            }
+            if (n == 0 || n < maxRows) {
+                if (fed >= data.length) {
+                    dec.endOfInput();
+                } else {
+                    int k = Math.min(chunk, data.length - fed);
+                    dec.feed(data, fed, k);
+                    fed += k;
+                }
+            }
+        }
+        for (int i = 0; i < y; i++) {
+            sb.append(Arrays.hashCode(Arrays.copyOfRange(pageBuf, i * rb, i * rb + rb))).append(',');
         }
         return sb + " bad " + dec.badLines() + "/" + dec.consecutiveBadLines() + " end " + dec.pageEnd();
     }
