@@ -100,18 +100,29 @@ final class T4Codes {
     /** Bits the mode table is indexed by. */
     static final int MODE_LOOKUP = 7;
 
-    /** Decoder entry kinds (bits 4..5). */
-    static final int KIND_INVALID = 0;
-    static final int KIND_TERM = 1;
-    static final int KIND_MAKEUP = 2;
-    static final int KIND_EOL = 3;
+    /**
+     * Run decoder tables, looked up with the next {@link #WHITE_LOOKUP} (or {@link #BLACK_LOOKUP}) bits of
+     * the stream, MSB first: entry = run << 4 | code length, as chars so that both tables (24 KB) stay in
+     * a first-level cache. A run below 64 is a terminating code, 64..2560 a make-up code; EOL and bit
+     * patterns that are no code have run {@link #NO_RUN} (an EOL with its length 12, the rest length 0).
+     */
+    static final char[] WHITE_DEC = new char[1 << WHITE_LOOKUP];
+    static final char[] BLACK_DEC = new char[1 << BLACK_LOOKUP];
+    /** Run field of entries that are no run: EOL and invalid bit patterns. */
+    static final int NO_RUN = 0xFFF;
+    /** Bits the run-pair tables are indexed by. */
+    static final int PAIR_LOOKUP = 12;
 
     /**
-     * Decoder tables: entry = run << 8 | kind << 4 | code length, looked up with the next
-     * {@link #WHITE_LOOKUP} (or {@link #BLACK_LOOKUP}) bits of the stream, MSB first.
+     * Two terminating codes at once, for the short runs text is made of: indexed by the next
+     * {@link #PAIR_LOOKUP} bits, an entry of {@link #PAIR_WB} is a white terminating code followed by a
+     * black one (of {@link #PAIR_BW} black then white) when both fit: first run | second run << 6 |
+     * first code's length << 12 | both codes' length << 16; 0 when the bits do not start so. Entries
+     * with a second run of 0 are left out, so a pair always moves on.
      */
-    static final int[] WHITE_DEC = new int[1 << WHITE_LOOKUP];
-    static final int[] BLACK_DEC = new int[1 << BLACK_LOOKUP];
+    static final int[] PAIR_WB = new int[1 << PAIR_LOOKUP];
+    static final int[] PAIR_BW = new int[1 << PAIR_LOOKUP];
+
     /** Mode table: entry = mode << 4 | code length, indexed by the next 7 bits. */
     static final int[] MODE_DEC = new int[1 << MODE_LOOKUP];
 
@@ -119,24 +130,38 @@ final class T4Codes {
         for (int r = 0; r < 64; r++) {
             WHITE_ENC[r] = enc(WHITE_TERM[r]);
             BLACK_ENC[r] = enc(BLACK_TERM[r]);
-            put(WHITE_DEC, WHITE_LOOKUP, WHITE_TERM[r], r, KIND_TERM);
-            put(BLACK_DEC, BLACK_LOOKUP, BLACK_TERM[r], r, KIND_TERM);
+            put(WHITE_DEC, WHITE_LOOKUP, WHITE_TERM[r], r);
+            put(BLACK_DEC, BLACK_LOOKUP, BLACK_TERM[r], r);
         }
         for (int n = 1; n <= 27; n++) {
             WHITE_ENC[64 + n] = enc(WHITE_MAKEUP[n - 1]);
             BLACK_ENC[64 + n] = enc(BLACK_MAKEUP[n - 1]);
-            put(WHITE_DEC, WHITE_LOOKUP, WHITE_MAKEUP[n - 1], 64 * n, KIND_MAKEUP);
-            put(BLACK_DEC, BLACK_LOOKUP, BLACK_MAKEUP[n - 1], 64 * n, KIND_MAKEUP);
+            put(WHITE_DEC, WHITE_LOOKUP, WHITE_MAKEUP[n - 1], 64 * n);
+            put(BLACK_DEC, BLACK_LOOKUP, BLACK_MAKEUP[n - 1], 64 * n);
         }
         for (int n = 28; n <= 40; n++) {
             String code = EXT_MAKEUP[n - 28];
             WHITE_ENC[64 + n] = enc(code);
             BLACK_ENC[64 + n] = enc(code);
-            put(WHITE_DEC, WHITE_LOOKUP, code, 64 * n, KIND_MAKEUP);
-            put(BLACK_DEC, BLACK_LOOKUP, code, 64 * n, KIND_MAKEUP);
+            put(WHITE_DEC, WHITE_LOOKUP, code, 64 * n);
+            put(BLACK_DEC, BLACK_LOOKUP, code, 64 * n);
         }
-        put(WHITE_DEC, WHITE_LOOKUP, "000000000001", 0, KIND_EOL);
-        put(BLACK_DEC, BLACK_LOOKUP, "000000000001", 0, KIND_EOL);
+        put(WHITE_DEC, WHITE_LOOKUP, "000000000001", NO_RUN);
+        put(BLACK_DEC, BLACK_LOOKUP, "000000000001", NO_RUN);
+        for (char[] t : new char[][] {WHITE_DEC, BLACK_DEC}) {
+            for (int i = 0; i < t.length; i++) {
+                if (t[i] == 0) {
+                    t[i] = (char) (NO_RUN << 4);
+                }
+            }
+        }
+
+        for (int r1 = 0; r1 < 64; r1++) {
+            for (int r2 = 1; r2 < 64; r2++) {
+                putPair(PAIR_WB, WHITE_TERM[r1], BLACK_TERM[r2], r1, r2);
+                putPair(PAIR_BW, BLACK_TERM[r1], WHITE_TERM[r2], r1, r2);
+            }
+        }
 
         String[] vert = {"0000010", "000010", "010", "1", "011", "000011", "0000011"};
         for (int d = -3; d <= 3; d++) {
@@ -152,24 +177,38 @@ final class T4Codes {
         return Integer.parseInt(bits, 2) | bits.length() << 24;
     }
 
-    private static void put(int[] table, int lookup, String bits, int run, int kind) {
+    private static void put(char[] table, int lookup, String bits, int run) {
         int len = bits.length();
         int first = Integer.parseInt(bits, 2) << (lookup - len);
         int count = 1 << (lookup - len);
-        int entry = run << 8 | kind << 4 | len;
         for (int i = 0; i < count; i++) {
             if (table[first + i] != 0) {
                 throw new IllegalStateException("T.4 code table is not prefix-free at " + bits);
             }
-            table[first + i] = entry;
+            table[first + i] = (char) (run << 4 | len);
+        }
+    }
+
+    private static void putPair(int[] table, String first, String second, int r1, int r2) {
+        String bits = first + second;
+        int len = bits.length();
+        if (len > PAIR_LOOKUP) {
+            return;
+        }
+        int start = Integer.parseInt(bits, 2) << (PAIR_LOOKUP - len);
+        int entry = r1 | r2 << 6 | first.length() << 12 | len << 16;
+        for (int i = 0; i < 1 << (PAIR_LOOKUP - len); i++) {
+            table[start + i] = entry;
         }
     }
 
     private static void putMode(String bits, int mode) {
-        put(MODE_DEC, MODE_LOOKUP, bits, 0, 0);
         int len = bits.length();
         int first = Integer.parseInt(bits, 2) << (MODE_LOOKUP - len);
         for (int i = 0; i < 1 << (MODE_LOOKUP - len); i++) {
+            if (MODE_DEC[first + i] != 0) {
+                throw new IllegalStateException("T.4 mode table is not prefix-free at " + bits);
+            }
             MODE_DEC[first + i] = mode << 4 | len;
         }
     }

@@ -47,8 +47,13 @@ public final class T4Decoder {
     private final int width;
     private final int rowBytes;
     private final int maxRowBits;
+    private final Coding coding;
+    /** Code of an all-white 1-D row (make-up and terminating codes), left-aligned; 0 bits: none. */
+    private final long whiteRowCode;
+    private final long whiteRowMask;
+    private final int whiteRowBits;
 
-    private byte[] buf = new byte[8192];
+    private byte[] buf = new byte[0];
     private int limit;
     private int pos;
     private long acc;
@@ -70,6 +75,8 @@ public final class T4Decoder {
     private boolean refBroken;
     private boolean zerosHitEnd;
 
+    private boolean fastPaths = true;
+
     private PageEnd end = PageEnd.NONE;
     private int rows;
     private int badLines;
@@ -82,6 +89,28 @@ public final class T4Decoder {
         this.width = params.width();
         this.rowBytes = params.rowBytes();
         this.maxRowBits = 16 * width + 4096;
+        this.coding = params.coding();
+        long code = 0;
+        int bits = 0;
+        int run = width;
+        while (run >= T4Codes.MAX_MAKEUP + 64 && bits <= 40) { // as T4Encoder chains make-up codes
+            int c = T4Codes.code(false, T4Codes.MAX_MAKEUP);
+            code = code << (c >>> 24) | (c & 0xFFFFFF);
+            bits += c >>> 24;
+            run -= T4Codes.MAX_MAKEUP;
+        }
+        if (run >= 64) {
+            int c = T4Codes.code(false, run & ~63);
+            code = code << (c >>> 24) | (c & 0xFFFFFF);
+            bits += c >>> 24;
+            run &= 63;
+        }
+        int c = T4Codes.code(false, run);
+        code = code << (c >>> 24) | (c & 0xFFFFFF);
+        bits += c >>> 24;
+        this.whiteRowBits = bits <= 40 ? bits : 0;
+        this.whiteRowCode = whiteRowBits == 0 ? 0 : code << (64 - bits);
+        this.whiteRowMask = whiteRowBits == 0 ? 0 : -1L << (64 - bits);
         this.cur = new int[Rows.changesCapacity(width)];
         this.ref = new int[Rows.changesCapacity(width)];
         whiteReference();
@@ -103,7 +132,7 @@ public final class T4Decoder {
             pos = 0;
         }
         if (limit + len > buf.length) {
-            buf = Arrays.copyOf(buf, Math.max(buf.length * 2, limit + len));
+            buf = Arrays.copyOf(buf, Math.max(Math.max(buf.length * 2, 8192), limit + len));
         }
         if (params.fillOrder() == FillOrder.LSB_FIRST) {
             byte[] rev = T4Codes.REVERSE;
@@ -155,6 +184,14 @@ public final class T4Decoder {
         if (rows >= limits.maxLines()) {
             end = PageEnd.LINE_LIMIT;
             return END;
+        }
+        if (fastPaths && !resync && !firstRow && fastRow()) {
+            if (refN == 0) {
+                Rows.clear(out, off, rowBytes);
+            } else {
+                Rows.render(ref, refN, width, out, off);
+            }
+            return ROW;
         }
         mark();
         if (resync) {
@@ -231,6 +268,55 @@ public final class T4Decoder {
     }
 
     /**
+     * Decodes up to {@code maxRows} rows into consecutive rows of {@code out} from {@code off}, as
+     * {@link #nextRow} would one by one, but cheaper for runs of repeated rows: white rows in a row are
+     * cleared with one fill, a row equal to the one above is copied from it.
+     *
+     * @return rows written; fewer than {@code maxRows} when the decoder needs input
+     *     ({@link #pageEnd()} is {@link PageEnd#NONE}) or the page has ended
+     */
+    public int nextRows(byte[] out, int off, int maxRows) {
+        int done = 0;
+        int whiteFrom = -1; // first row of a run of white rows not written yet
+        int maxLines = limits.maxLines();
+        while (done < maxRows) {
+            int at = off + done * rowBytes;
+            if (fastPaths && !resync && !firstRow && end == PageEnd.NONE && rows < maxLines && fastRow()) {
+                if (refN == 0) {
+                    if (whiteFrom < 0) {
+                        whiteFrom = done;
+                    }
+                } else {
+                    if (whiteFrom >= 0) {
+                        Arrays.fill(out, off + whiteFrom * rowBytes, at, (byte) 0);
+                        whiteFrom = -1;
+                    }
+                    if (done > 0) {
+                        // the row above is this reference row: written from it, or repeated for a bad row
+                        System.arraycopy(out, at - rowBytes, out, at, rowBytes);
+                    } else {
+                        Rows.render(ref, refN, width, out, at);
+                    }
+                }
+                done++;
+                continue;
+            }
+            if (whiteFrom >= 0) {
+                Arrays.fill(out, off + whiteFrom * rowBytes, at, (byte) 0);
+                whiteFrom = -1;
+            }
+            if (nextRow(out, at) != ROW) {
+                break;
+            }
+            done++;
+        }
+        if (whiteFrom >= 0) {
+            Arrays.fill(out, off + whiteFrom * rowBytes, off + done * rowBytes, (byte) 0);
+        }
+        return done;
+    }
+
+    /**
      * Counts one row the caller adds because the page ended early (e.g. TIFF ImageLength after a coding
      * error), repeating the last row into {@code out}.
      */
@@ -267,12 +353,78 @@ public final class T4Decoder {
         return badLines == 0 ? 0 : 1;
     }
 
+    /** Tests: turns the fast paths off, so that their rows can be compared with the general path's. */
+    void disableFastPaths() {
+        fastPaths = false;
+    }
+
     /** Bytes per packed row. */
     public int rowBytes() {
         return rowBytes;
     }
 
     // ---------------------------------------------------------------------------------------------
+
+    /**
+     * The rows most of a page is made of, decoded without the general machinery: an all-white 1-D row
+     * (its whole code sequence compared at once) and a 2-D row equal to its reference row (a V0 code per
+     * reference change and one more: that many 1 bits). In EOL mode the row must start with an EOL and the
+     * next EOL must follow it. Anything else, or too little input buffered, leaves the state untouched
+     * and returns false for the general path. On true the row is the reference row (white when
+     * {@code refN == 0}), which the caller writes.
+     */
+    private boolean fastRow() {
+        if (limit - pos < 8 || nbits < 0 || params.rowAligned()) {
+            return false;
+        }
+        refill();
+        long a = acc;
+        int nb = nbits;
+        int used = 0;
+        boolean oneD = coding == Coding.MH;
+        if (coding != Coding.MMR && eolMode) {
+            int z = Long.numberOfLeadingZeros(a);
+            if (z < 11 || z > 20) {
+                return false;
+            }
+            used = z + 1;
+            if (coding == Coding.MR) {
+                oneD = a << used < 0;
+                used++;
+            }
+        }
+        long b = a << used;
+        if (oneD) {
+            if (whiteRowBits == 0 || (b & whiteRowMask) != whiteRowCode) {
+                return false;
+            }
+            used += whiteRowBits;
+            if (used > nb) {
+                return false;
+            }
+        } else {
+            int k = refN + 1;
+            if (refBroken || k > 24 || (~b) >>> (64 - k) != 0) {
+                return false;
+            }
+            used += k;
+        }
+        if (eolMode) {
+            int z = Long.numberOfLeadingZeros(a << used);
+            if (z < 11 || used + z >= nb) {
+                return false;
+            }
+        }
+        acc = a << used;
+        nbits = nb - used;
+        if (oneD) {
+            whiteReference();
+            refBroken = false;
+        }
+        rows++;
+        consecutiveBad = 0;
+        return true;
+    }
 
     private void clearInput() {
         limit = 0;
@@ -306,6 +458,15 @@ public final class T4Decoder {
     }
 
     private void refill() {
+        if (nbits <= 56 && nbits >= 0 && pos + 8 <= limit) {
+            long word = (long) LONG_BE.get(buf, pos);
+            int take = (64 - nbits) >>> 3;
+            acc |= word >>> nbits;
+            nbits += take << 3;
+            pos += take;
+            acc &= -1L << (64 - nbits);
+            return;
+        }
         while (nbits <= 56 && pos < limit) {
             acc |= (buf[pos++] & 0xFFL) << (56 - nbits);
             nbits += 8;
@@ -483,8 +644,8 @@ public final class T4Decoder {
         final int w = width;
         final byte[] in = buf;
         final int lim = limit;
-        final int[] white = T4Codes.WHITE_DEC;
-        final int[] blackT = T4Codes.BLACK_DEC;
+        final char[] white = T4Codes.WHITE_DEC;
+        final char[] blackT = T4Codes.BLACK_DEC;
         long a = acc;
         int nb = nbits;
         int p = pos;
@@ -493,8 +654,48 @@ public final class T4Decoder {
         boolean black = false;
         int st = OK;
         int runBudget = 2 * w + 64; // empty runs do not advance a0; bound them per row
+        final int[] pairs = T4Codes.PAIR_WB;
         rows:
         while (a0 < w) {
+            if (!black) {
+                if (nb < 16) {
+                    if (p + 8 <= lim) {
+                        long word = (long) LONG_BE.get(in, p);
+                        int take = (64 - nb) >>> 3;
+                        a |= word >>> nb;
+                        nb += take << 3;
+                        p += take;
+                        a &= -1L << (64 - nb);
+                    } else {
+                        while (nb <= 56 && p < lim) {
+                            a |= (in[p++] & 0xFFL) << (56 - nb);
+                            nb += 8;
+                        }
+                    }
+                }
+                int pe = pairs[(int) (a >>> 52)];
+                if (pe != 0 && a0 + (pe & 63) < w) {
+                    // a white and a black terminating code; the white run does not end the row
+                    int len = pe >>> 16;
+                    a <<= len;
+                    nb -= len;
+                    a0 += pe & 63;
+                    if (n > 0 && c[n - 1] == a0) {
+                        n--;
+                    } else {
+                        c[n++] = a0;
+                    }
+                    a0 += (pe >>> 6) & 63;
+                    if (a0 > w) {
+                        st = BAD;
+                        break;
+                    }
+                    if (a0 < w) {
+                        c[n++] = a0;
+                    }
+                    continue;
+                }
+            }
             if (--runBudget < 0) {
                 st = BAD;
                 break;
@@ -517,21 +718,21 @@ public final class T4Decoder {
                     }
                 }
                 int e = black ? blackT[(int) (a >>> 51)] : white[(int) (a >>> 52)];
-                int kind = e & 0x30;
+                int r = e >>> 4;
                 int len = e & 15;
-                if (kind == 0x10) {
+                if (r < 64) {
                     a <<= len;
                     nb -= len;
-                    run += e >>> 8;
+                    run += r;
                     break;
                 }
-                if (kind != 0x20) {
-                    st = BAD;
+                if (r > T4Codes.MAX_MAKEUP) {
+                    st = BAD; // EOL or no code: left unread, for resynchronisation
                     break rows;
                 }
                 a <<= len;
                 nb -= len;
-                run += e >>> 8;
+                run += r;
                 if (run > w) {
                     st = BAD;
                     break rows;
@@ -568,8 +769,10 @@ public final class T4Decoder {
         final byte[] in = buf;
         final int lim = limit;
         final int[] modes = T4Codes.MODE_DEC;
-        final int[] white = T4Codes.WHITE_DEC;
-        final int[] blackT = T4Codes.BLACK_DEC;
+        final int[] pairsWb = T4Codes.PAIR_WB;
+        final int[] pairsBw = T4Codes.PAIR_BW;
+        final char[] white = T4Codes.WHITE_DEC;
+        final char[] blackT = T4Codes.BLACK_DEC;
         long a = acc;
         int nb = nbits;
         int p = pos;
@@ -624,6 +827,53 @@ public final class T4Decoder {
                     break;
                 }
                 int pos0 = Math.max(a0, 0);
+                if (nb < 16) {
+                    if (p + 8 <= lim) {
+                        long word = (long) LONG_BE.get(in, p);
+                        int take = (64 - nb) >>> 3;
+                        a |= word >>> nb;
+                        nb += take << 3;
+                        p += take;
+                        a &= -1L << (64 - nb);
+                    } else {
+                        while (nb <= 56 && p < lim) {
+                            a |= (in[p++] & 0xFFL) << (56 - nb);
+                            nb += 8;
+                        }
+                    }
+                }
+                int pe = (black ? pairsBw : pairsWb)[(int) (a >>> 52)];
+                if (pe != 0) {
+                    // both runs in one lookup: two terminating codes, the second run not empty
+                    pos0 += pe & 63;
+                    if (pos0 > w) {
+                        int l1 = (pe >>> 12) & 15; // stop after the first code, as run by run
+                        a <<= l1;
+                        nb -= l1;
+                        st = BAD;
+                        break;
+                    }
+                    int pl = pe >>> 16;
+                    a <<= pl;
+                    nb -= pl;
+                    if (pos0 < w) {
+                        if (n > 0 && c[n - 1] == pos0) {
+                            n--;
+                        } else {
+                            c[n++] = pos0;
+                        }
+                    }
+                    pos0 += (pe >>> 6) & 63;
+                    if (pos0 > w) {
+                        st = BAD;
+                        break;
+                    }
+                    if (pos0 < w) {
+                        c[n++] = pos0;
+                    }
+                    a0 = pos0;
+                    continue;
+                }
                 boolean colour = black;
                 for (int k = 0; k < 2; k++) {
                     int run = 0;
@@ -644,21 +894,21 @@ public final class T4Decoder {
                             }
                         }
                         int re = colour ? blackT[(int) (a >>> 51)] : white[(int) (a >>> 52)];
-                        int kind = re & 0x30;
+                        int rr = re >>> 4;
                         int rl = re & 15;
-                        if (kind == 0x10) {
+                        if (rr < 64) {
                             a <<= rl;
                             nb -= rl;
-                            run += re >>> 8;
+                            run += rr;
                             break;
                         }
-                        if (kind != 0x20) {
+                        if (rr > T4Codes.MAX_MAKEUP) {
                             st = BAD;
                             break rows;
                         }
                         a <<= rl;
                         nb -= rl;
-                        run += re >>> 8;
+                        run += rr;
                         if (run > w) {
                             st = BAD;
                             break rows;

@@ -10,7 +10,11 @@
  * for 1-D rows, and pass / horizontal / vertical modes against the previous row (Table 4) for 2-D rows.
  * The decoder looks codes up in tables indexed by the next 12 (white), 13 (black) or 7 (mode) bits,
  * built once from the code lists in {@code T4Codes}, reading from a 64-bit bit buffer refilled eight
- * bytes at a time. Nothing is allocated per row.
+ * bytes at a time; a white and a black terminating code that fit in 12 bits together (most runs of text)
+ * take one lookup. Two kinds of row skip the general path: an all-white 1-D row, compared with its whole
+ * code sequence at once, and a 2-D row equal to its reference row (one V0 code per reference change and
+ * one more: that many 1 bits). {@link org.t37gw.dmsp.t4.T4Decoder#nextRows} decodes into a raster and
+ * clears runs of white rows with one fill. Nothing is allocated per row.
  *
  * <h2>Line format</h2>
  * {@link org.t37gw.dmsp.t4.T4Params} says how rows are framed: EOL (§4.1.2) before each row, MR's tag

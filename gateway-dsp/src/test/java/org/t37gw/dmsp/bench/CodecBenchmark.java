@@ -126,6 +126,15 @@ public class CodecBenchmark {
         return y;
     }
 
+    /** The page in one call, as libtiff decodes a strip (TIFFReadEncodedStrip). */
+    @Benchmark
+    public int t37gwDecodePage() {
+        T4Decoder dec = new T4Decoder(params, DecodeLimits.DEFAULT);
+        dec.feed(coded, 0, coded.length);
+        dec.endOfInput();
+        return dec.nextRows(out, 0, raster.height());
+    }
+
     @Benchmark
     public int t37gwEncode() {
         T4Encoder enc = new T4Encoder(params);
