@@ -203,8 +203,12 @@ public final class TiffFaxReader {
             dec.feed(d, (int) off, (int) count);
             dec.endOfInput();
             int target = y + rowsHere;
-            while (y < target && dec.nextRow(raster, y * rb) == T4Decoder.ROW) {
-                y++;
+            while (y < target) { // the whole strip is fed: decode it in page-sized calls
+                int n = dec.nextRows(raster, y * rb, target - y);
+                if (n <= 0) {
+                    break;
+                }
+                y += n;
             }
             lastEnd = dec.pageEnd();
             while (y < target) {
