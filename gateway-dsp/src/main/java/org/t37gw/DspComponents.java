@@ -91,7 +91,7 @@ public final class DspComponents implements ComponentProvider {
                             + " (voice-port " + l.peerPort() + " is not a loopback port naming it back)");
                 }
             } else {
-                ctx.notBuilt("voice-port " + vp.name() + ": driver " + kind(d) + " (not built yet)");
+                ctx.notBuilt("voice-port " + vp.name() + ": driver " + d.kind() + " (not built yet)");
             }
         }
         if (t38.isEmpty() && loopbacks.isEmpty()) {
@@ -121,22 +121,6 @@ public final class DspComponents implements ComponentProvider {
         ctx.provide(Vtsp.class, vtsp);
         ctx.provide(Fmsp.class, fmsp);
         container.add(new VoicePorts(ctx, group, vtsp, fmsp, t38Drivers));
-    }
-
-    /** The driver kind as the config names it. */
-    static String kind(PortDriver d) {
-        if (d instanceof PortDriver.Class1) {
-            return "class1";
-        } else if (d instanceof PortDriver.Class2) {
-            return "class2";
-        } else if (d instanceof PortDriver.Class20) {
-            return "class2.0";
-        } else if (d instanceof PortDriver.T38) {
-            return "t38";
-        } else if (d instanceof PortDriver.Loopback) {
-            return "loopback";
-        }
-        return "jni";
     }
 
     /** The drivers' life cycle and the event loops they run on. */

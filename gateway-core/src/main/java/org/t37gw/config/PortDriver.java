@@ -8,6 +8,22 @@ public sealed interface PortDriver {
     /** The driver line as written in the config, normalised (for {@link GatewayConfig#render()}). */
     String render();
 
+    /** The driver kind as the config names it: class1, class2, class2.0, t38, loopback, jni. */
+    default String kind() {
+        if (this instanceof Class1) {
+            return "class1";
+        } else if (this instanceof Class2) {
+            return "class2";
+        } else if (this instanceof Class20) {
+            return "class2.0";
+        } else if (this instanceof T38) {
+            return "t38";
+        } else if (this instanceof Loopback) {
+            return "loopback";
+        }
+        return "jni";
+    }
+
     /** The number presented as called number for calls arriving on this port, or {@code null}. */
     default String calledNumber() {
         return null;

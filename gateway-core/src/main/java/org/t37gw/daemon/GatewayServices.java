@@ -199,7 +199,7 @@ public final class GatewayServices {
             // no module drives voice-ports (gateway-dsp absent): say so once for every driver kind
             Set<String> drivers = new LinkedHashSet<>();
             for (VoicePort vp : cfg.voicePorts()) {
-                drivers.add(driverKind(vp.driver()));
+                drivers.add(vp.driver().kind());
             }
             if (!drivers.isEmpty()) {
                 notBuilt.add("voice-port drivers " + String.join("/", drivers) + " (those ports stay down)");
@@ -280,23 +280,6 @@ public final class GatewayServices {
         @Override
         public void notBuilt(String what) {
             notBuilt.add(what);
-        }
-    }
-
-    /** The driver kind as the config names it: class1, class2, class2.0, t38, loopback, jni. */
-    static String driverKind(PortDriver d) {
-        if (d instanceof PortDriver.Class1) {
-            return "class1";
-        } else if (d instanceof PortDriver.Class2) {
-            return "class2";
-        } else if (d instanceof PortDriver.Class20) {
-            return "class2.0";
-        } else if (d instanceof PortDriver.T38) {
-            return "t38";
-        } else if (d instanceof PortDriver.Loopback) {
-            return "loopback";
-        } else {
-            return "jni";
         }
     }
 

@@ -1,5 +1,6 @@
 package org.t37gw.vtsp;
 
+import org.t37gw.testing.FreePorts;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -71,7 +72,7 @@ class T38PortDriverTest {
 
     @Test
     void dialRingsThePeerPortAndCarriesAFaxBothWays() throws Exception {
-        int[] p = freePorts(2);
+        int[] p = FreePorts.udp(2);
         VoicePort a = new VoicePort("1", new PortDriver.T38(new HostPort("127.0.0.1", p[0]),
                 new HostPort("127.0.0.1", p[1]), "5550100"), null, 0);
         VoicePort b = new VoicePort("2", new PortDriver.T38(new HostPort("127.0.0.1", p[1]),
@@ -160,21 +161,4 @@ class T38PortDriverTest {
         assertTrue(calleeCc.rings.isEmpty() && callerCc.rings.isEmpty(), "the tail of the call rang a port");
     }
 
-    private static int[] freePorts(int n) throws IOException {
-        DatagramSocket[] s = new DatagramSocket[n];
-        int[] ports = new int[n];
-        try {
-            for (int i = 0; i < n; i++) {
-                s[i] = new DatagramSocket(0, InetAddress.getLoopbackAddress());
-                ports[i] = s[i].getLocalPort();
-            }
-        } finally {
-            for (DatagramSocket d : s) {
-                if (d != null) {
-                    d.close();
-                }
-            }
-        }
-        return ports;
-    }
 }

@@ -1,5 +1,6 @@
 package org.t37gw.fmsp.cli;
 
+import org.t37gw.testing.FreePorts;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -108,7 +109,7 @@ class FaxInteropTest {
     void fax(Case c, @TempDir Path dir) throws Exception {
         Path in = document(dir, c.fine(), c.pages());
         Path out = dir.resolve("out.tif");
-        int[] ports = freePorts(2); // ours, the peer's
+        int[] ports = FreePorts.udp(2); // ours, the peer's
         String codings = switch (c.coding()) {
             case "MH" -> "mh";
             case "MR" -> "mh,mr";
@@ -224,21 +225,4 @@ class FaxInteropTest {
         return false;
     }
 
-    private static int[] freePorts(int n) throws IOException {
-        DatagramSocket[] s = new DatagramSocket[n];
-        int[] ports = new int[n];
-        try {
-            for (int i = 0; i < n; i++) {
-                s[i] = new DatagramSocket(0, InetAddress.getLoopbackAddress());
-                ports[i] = s[i].getLocalPort();
-            }
-        } finally {
-            for (DatagramSocket d : s) {
-                if (d != null) {
-                    d.close();
-                }
-            }
-        }
-        return ports;
-    }
 }

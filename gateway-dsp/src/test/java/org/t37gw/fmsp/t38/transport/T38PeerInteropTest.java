@@ -1,5 +1,6 @@
 package org.t37gw.fmsp.t38.transport;
 
+import org.t37gw.testing.FreePorts;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -72,7 +73,7 @@ class T38PeerInteropTest {
     void twoSpandspPeersBackToBack(@TempDir Path dir) throws Exception {
         Path in = twoPageTiff(dir);
         Path out = dir.resolve("out.tif");
-        int[] ports = freePorts(2);
+        int[] ports = FreePorts.udp(2);
         Process rx = start(dir, "rx", "receive", out, ports[1], ports[0]);
         Process tx = start(dir, "tx", "send", in, ports[0], ports[1]);
         Result sent = result(tx, dir, "tx");
@@ -98,7 +99,7 @@ class T38PeerInteropTest {
     private void byteExactRelay(Path dir, T38Version version, boolean ecm) throws Exception {
         Path in = twoPageTiff(dir);
         Path out = dir.resolve("out.tif");
-        int[] ports = freePorts(4); // tx peer, relay side A, relay side B, rx peer
+        int[] ports = FreePorts.udp(4); // tx peer, relay side A, relay side B, rx peer
         IfpCodec ifp = new IfpCodec(version);
         UdptlCodec udptl = new UdptlCodec();
         List<String> mismatches = Collections.synchronizedList(new ArrayList<>());
@@ -206,7 +207,7 @@ class T38PeerInteropTest {
     void lossyRelayThroughUdptlChannels(@TempDir Path dir) throws Exception {
         Path in = twoPageTiff(dir);
         Path out = dir.resolve("out.tif");
-        int[] ports = freePorts(4);
+        int[] ports = FreePorts.udp(4);
         EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
         try {
             UdptlChannel[] other = new UdptlChannel[2];
@@ -266,23 +267,6 @@ class T38PeerInteropTest {
         return new InetSocketAddress(InetAddress.getLoopbackAddress(), port);
     }
 
-    private static int[] freePorts(int n) throws IOException {
-        DatagramSocket[] s = new DatagramSocket[n];
-        int[] ports = new int[n];
-        try {
-            for (int i = 0; i < n; i++) {
-                s[i] = new DatagramSocket(0, InetAddress.getLoopbackAddress());
-                ports[i] = s[i].getLocalPort();
-            }
-        } finally {
-            for (DatagramSocket d : s) {
-                if (d != null) {
-                    d.close();
-                }
-            }
-        }
-        return ports;
-    }
 
     private static Path twoPageTiff(Path dir) throws Exception {
         Path tif = dir.resolve("in.tif");
