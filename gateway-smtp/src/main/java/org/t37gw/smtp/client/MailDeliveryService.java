@@ -139,6 +139,10 @@ public final class MailDeliveryService implements LifeCycle {
             }
             running = false;
             ex = executor;
+            // the idle tick (up to MAX_IDLE ahead) would otherwise still run after shutdown, and be waited for
+            if (next != null) {
+                next.cancel(false);
+            }
             ex.shutdown();
         }
         if (!ex.awaitTermination(settings.ioTimeout().toMillis() + 1000, TimeUnit.MILLISECONDS)) {
