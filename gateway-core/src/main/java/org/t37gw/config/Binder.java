@@ -40,6 +40,7 @@ final class Binder {
     String filename;
     boolean filenameDate;
     boolean successFaxOnly;
+    boolean attachPdf;
     MtaSend.Auth auth;
     MtaSend.Tls tls;
     String maildir;
@@ -328,7 +329,7 @@ final class Binder {
     private GatewayConfig build() {
         MtaSend send = new MtaSend(servers, subject, withSubject, originPrefix, postmaster, mailFromUsername,
                 mailFromHostname, returnReceiptToUsername, returnReceiptToHostname, filename, filenameDate,
-                successFaxOnly, auth, tls, maildir);
+                successFaxOnly, auth, tls, maildir, attachPdf);
         MtaReceive receive = new MtaReceive(aliases, maximumRecipients, generateMdn, permanentError, disableDsn,
                 listen, tlsCertificate, tlsKey, authUsersFile, relayNetworks);
         FaxSend faxSend = new FaxSend(transmittingSubscriber, maxSpeed, leftHeader, centerHeader, rightHeader,

@@ -100,6 +100,10 @@ final class CommandTable {
             flag(GLOBAL, "mta send success-fax-only", "off",
                     "Mail only faxes received completely; failed or partial faxes are dropped.",
                     (b, v) -> b.successFaxOnly = v),
+            flag(GLOBAL, "mta send attach-pdf", "off",
+                    "Attach a PDF of each received fax beside its TIFF-F file (same base name, `.pdf`), for "
+                            + "recipients without a TIFF viewer. Not in IOS.",
+                    (b, v) -> b.attachPdf = v),
             cmd(GLOBAL, "mta send auth", "USER PASSWORD", "none",
                     "SMTP AUTH (PLAIN or LOGIN) credentials for the `mta send server`s. The password prints as "
                             + "`[hidden]`. Not in IOS.",

@@ -37,6 +37,7 @@ final class ConfigRenderer {
         opt(out, "mta send return-receipt-to username ", s.returnReceiptToUsername());
         out.add("mta send filename " + s.filename() + (s.filenameDate() ? " date" : ""));
         flag(out, "mta send success-fax-only", s.successFaxOnly());
+        flag(out, "mta send attach-pdf", s.attachPdf());
         if (s.auth() != null) {
             out.add("mta send auth " + s.auth().user() + " " + s.auth().password());
         }

@@ -19,6 +19,7 @@ import java.util.Objects;
  * @param filename                {@code mta send filename} base name, without {@code .tif}
  * @param filenameDate            {@code mta send filename ... date}: append {@code _yyyymmdd}
  * @param successFaxOnly          {@code mta send success-fax-only}
+ * @param attachPdf               {@code mta send attach-pdf}: a PDF of the fax beside the TIFF-F attachment
  * @param auth                    {@code mta send auth}, or {@code null}
  * @param tls                     {@code mta send tls}
  * @param maildir                 {@code mta send maildir} as written, or {@code null}; see {@link #maildir(Path)}
@@ -38,7 +39,8 @@ public record MtaSend(
         boolean successFaxOnly,
         Auth auth,
         Tls tls,
-        String maildir) {
+        String maildir,
+        boolean attachPdf) {
 
     /** IOS allows 10 {@code mta send server} lines. */
     public static final int MAX_SERVERS = 10;
@@ -59,7 +61,7 @@ public record MtaSend(
     /** Every field at its default. */
     public static MtaSend defaults() {
         return new MtaSend(List.of(), null, null, null, null, null, null, null, null, null, false, false, null,
-                null, null);
+                null, null, false);
     }
 
     /** Whether outgoing mail goes into a Maildir instead of SMTP. */

@@ -100,8 +100,19 @@ final class OnRampDelivery {
             deleteFiles(job.id());
             return Optional.empty();
         }
-        FaxMailRequest request = request(job, tiff);
         MailComposer composer = MailComposer.of(config, clock, ids);
+        FaxMailRequest request = request(job, tiff, List.of());
+        if (config.mtaSend().attachPdf()) {
+            // mta send attach-pdf: a PDF of the same pages beside the TIFF-F, for recipients without a TIFF viewer
+            Path pdf = workDir.resolve(job.id().value() + ".pdf");
+            try {
+                org.t37gw.dmsp.pdf.FaxPdf.write(tiff, pdf);
+                request = request(job, tiff, List.of(new FaxMailRequest.Attachment(pdf,
+                        composer.attachmentName(request).replaceFirst("\\.tiff?$", "") + ".pdf", "application/pdf")));
+            } catch (IOException | RuntimeException e) {
+                LOG.warn("job {}: no PDF beside the TIFF ({}); mailing the TIFF-F alone", job.id(), e.toString());
+            }
+        }
         DialPeer peer = mailPeer(f, "mailto:" + f.get(OnRampRecord.MAILTO));
         if (!composer.shouldMail(request)) {
             String postmaster = config.mtaSend().postmaster();
@@ -225,7 +236,7 @@ final class OnRampDelivery {
     }
 
     private void deleteFiles(JobId id) {
-        for (Path p : List.of(tiffOf(id), recoveredTiffOf(id))) {
+        for (Path p : List.of(tiffOf(id), recoveredTiffOf(id), workDir.resolve(id.value() + ".pdf"))) {
             try {
                 Files.deleteIfExists(p);
             } catch (IOException e) {
@@ -261,7 +272,7 @@ final class OnRampDelivery {
     }
 
     /** The mail request from the record's facts. */
-    private FaxMailRequest request(Job job, Path tiff) {
+    private FaxMailRequest request(Job job, Path tiff, List<FaxMailRequest.Attachment> extras) {
         Map<String, String> f = job.fields();
         FaxMailRequest.Outcome outcome = switch (f.getOrDefault(OnRampRecord.RESULT, "partial")) {
             case "complete" -> FaxMailRequest.Outcome.COMPLETE;
@@ -286,7 +297,7 @@ final class OnRampDelivery {
                 outcome,
                 OnRampRecord.emptyToNull(f.get(OnRampRecord.REASON)),
                 tiff,
-                List.of());
+                extras);
     }
 
     /**
