@@ -139,6 +139,10 @@ public final class MailDeliveryService implements LifeCycle {
             }
             running = false;
             ex = executor;
+            // a pending (delayed) tick would otherwise still run after shutdown(), and stop() wait for it
+            if (next != null) {
+                next.cancel(false);
+            }
             ex.shutdown();
         }
         if (!ex.awaitTermination(settings.ioTimeout().toMillis() + 1000, TimeUnit.MILLISECONDS)) {
