@@ -179,4 +179,51 @@ class OffRampEndToEndTest {
         }
         System.out.printf("e2e offramp delivered: %d ms%n", TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0));
     }
+
+    /**
+     * No far end at all: the T.38 port sends CNG into the void, T.30 T1 expires (no DIS) on each attempt. With
+     * {@code fax send retries 1} and NOTIFY=SUCCESS,FAILURE,DELAY: exactly one {@code delayed} DSN after the
+     * first attempt, exactly one {@code failed} DSN after the retry, nothing more.
+     */
+    @Test
+    void farEndNeverAnswersGivesOneDelayedThenOneFailedDsn() throws Exception {
+        long t0 = System.nanoTime();
+        int[] udp = E2e.freeUdpPorts();
+        int smtp = E2e.freeTcpPort();
+        byte[] tiff = E2e.tiff(tmp, "scan.tif", E2e.scannedPage(1728, 600, 9));
+        String extra = "fax send retries 1\nfax send retry-interval 2\n";
+        try (E2e.Sink sink = new E2e.Sink();
+             E2e.Gateway gw = new E2e.Gateway(tmp, E2e.config(smtp, sink.port(), udp[0], udp[1], extra), SCALE)) {
+            Session s = E2e.session(smtp, SENDER, "SUCCESS,FAILURE,DELAY");
+            jakarta.mail.Transport.send(faxMail(s, tiff));
+
+            List<E2e.Sink.Mail> mails = sink.await(m -> dsnCount(m) >= 2, 60);
+            assertEquals(2, dsnCount(mails), "a delayed and a failed DSN within 60 s: " + mails.size() + " mails");
+            List<E2e.Sink.Mail> dsns = mails.stream().filter(OffRampEndToEndTest::isDsn).toList();
+
+            Dsn delayed = Dsn.parse(dsns.get(0));
+            assertEquals("delayed", delayed.field("Action"), "the first DSN: " + delayed.perRecipient());
+            assertTrue(delayed.field("Status").matches("4\\.4\\.1"), "no answer is 4.4.1: " + delayed.field("Status"));
+            assertTrue(delayed.field("Remote-MTA").contains("5550100"), delayed.field("Remote-MTA"));
+            assertTrue(delayed.field("Diagnostic-Code").startsWith("X-T30;"), delayed.field("Diagnostic-Code"));
+            assertTrue(delayed.field("Diagnostic-Code").contains("T1"), delayed.field("Diagnostic-Code"));
+
+            Dsn failed = Dsn.parse(dsns.get(1));
+            assertEquals("failed", failed.field("Action"), "the second DSN: " + failed.perRecipient());
+            assertTrue(failed.field("Status").matches("[45]\\.4\\.1"), failed.field("Status"));
+            assertTrue(failed.field("Diagnostic-Code").startsWith("X-T30;"), failed.field("Diagnostic-Code"));
+            assertTrue(failed.field("Diagnostic-Code").contains("T1"), failed.field("Diagnostic-Code"));
+            assertTrue(failed.field("Remote-MTA").contains("5550100"), failed.field("Remote-MTA"));
+            for (E2e.Sink.Mail m : dsns) {
+                assertEquals("", m.from());
+                assertEquals(List.of(SENDER), m.to());
+            }
+            assertEquals(2, gw.daemon.services().calls().history().size(), "the first attempt and one retry");
+
+            // the job is over: nothing more comes (bounded wait for a third DSN that must not arrive)
+            assertEquals(2, dsnCount(sink.await(m -> dsnCount(m) > 2, 8)), "no further DSN");
+            assertEquals(2, gw.daemon.services().calls().history().size(), "no third call");
+        }
+        System.out.printf("e2e offramp no answer: %d ms%n", TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0));
+    }
 }
