@@ -154,8 +154,14 @@ final class E2e {
         @Override
         public void close() throws InterruptedException {
             try {
+                long t0 = System.nanoTime();
                 daemon.stop();
                 daemon.awaitStopped();
+                long ms = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
+                // nothing in flight is left at the end of a test: a stop is quick (mail delivery once waited 30 s)
+                if (ms > 10_000) {
+                    fail("the daemon took " + ms + " ms to stop");
+                }
             } finally {
                 restore();
             }

@@ -68,16 +68,25 @@ class OffRampEndToEndTest {
     }
 
     /** The delivery-status part of a DSN: per-message then per-recipient fields, as one header block each. */
-    record Dsn(ContentType type, String humanText, InternetHeaders perMessage, InternetHeaders perRecipient) {
+    record Dsn(ContentType type, String humanText, InternetHeaders perMessage, InternetHeaders perRecipient,
+               List<String> partTypes, String returned) {
         static Dsn parse(E2e.Sink.Mail m) throws Exception {
             MimeMessage msg = m.parse();
             ContentType ct = new ContentType(msg.getContentType());
             assertTrue(ct.match("multipart/report"), "a DSN is multipart/report: " + ct);
             MimeMultipart mp = (MimeMultipart) msg.getContent();
             String human = null;
+            String returned = null;
             BodyPart status = null;
+            List<String> types = new java.util.ArrayList<>();
             for (int i = 0; i < mp.getCount(); i++) {
                 BodyPart p = mp.getBodyPart(i);
+                types.add(new ContentType(p.getContentType()).getBaseType().toLowerCase(java.util.Locale.ROOT));
+                if (i == 2) {
+                    try (InputStream in = p.getInputStream()) {
+                        returned = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+                    }
+                }
                 if (p.isMimeType("message/delivery-status")) {
                     status = p;
                 } else if (human == null && p.isMimeType("text/plain")) {
@@ -92,7 +101,7 @@ class OffRampEndToEndTest {
             String body = new String(raw, StandardCharsets.US_ASCII).replace("\r\n", "\n");
             String[] blocks = body.trim().split("\n\n");
             assertTrue(blocks.length >= 2, "per-message and per-recipient fields:\n" + body);
-            return new Dsn(ct, human, headers(blocks[0]), headers(blocks[1]));
+            return new Dsn(ct, human, headers(blocks[0]), headers(blocks[1]), types, returned);
         }
 
         private static InternetHeaders headers(String block) throws Exception {
@@ -174,6 +183,10 @@ class OffRampEndToEndTest {
             assertTrue(dsn.field("Final-Recipient").toLowerCase().contains("fax=5550100@localhost"),
                     dsn.field("Final-Recipient"));
             assertTrue(dsn.perMessage().getHeader("Reporting-MTA", " ") != null, "Reporting-MTA");
+            // RFC 6522: human text, delivery-status, then (RET=HDRS) the original's headers
+            assertEquals(List.of("text/plain", "message/delivery-status", "text/rfc822-headers"), dsn.partTypes());
+            assertTrue(dsn.returned().contains("Subject: quarterly figures"), dsn.returned());
+            assertTrue(dsn.humanText() != null && dsn.humanText().contains("5550100"), dsn.humanText());
             // nothing else comes: no second DSN
             assertEquals(1, dsnCount(sink.await(x -> dsnCount(x) > 1, 3)));
         }
