@@ -97,12 +97,6 @@ final class E2e {
             };
         }
 
-        List<Mail> mails() {
-            synchronized (mails) {
-                return List.copyOf(mails);
-            }
-        }
-
         /** Waits until {@code enough} holds for the mails received, or the deadline; returns them either way. */
         List<Mail> await(Predicate<List<Mail>> enough, long seconds) throws InterruptedException {
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
@@ -250,14 +244,5 @@ final class E2e {
             }
             java.util.concurrent.locks.LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(10));
         }
-    }
-
-    /** The spandsp peer's one JSON line, or a failure naming what it printed. */
-    static String awaitPeer(Process p, StringBuilder out, long seconds) throws InterruptedException {
-        if (!p.waitFor(seconds, TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-            fail("t38peer did not finish within " + seconds + " s: " + out);
-        }
-        return out.toString();
     }
 }
