@@ -22,7 +22,7 @@ import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 import jakarta.mail.util.ByteArrayDataSource;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -42,8 +42,9 @@ class OffRampEndToEndTest {
     @TempDir
     Path tmp;
 
-    @BeforeAll
-    static void peerBuilt() {
+    /** Per test (not @BeforeAll) so that surefire reports each test skipped, with the reason. */
+    @BeforeEach
+    void peerBuilt() {
         assumeTrue(Files.isExecutable(E2e.PEER),
                 "skipped: " + E2e.PEER + " is not built (run scripts/interop/build)");
     }
