@@ -273,7 +273,7 @@ public final class OffRampApplication implements Application {
             dialNext(a);
         } catch (IOException | RuntimeException e) {
             LOG.error("job {}: failed to start", job.id(), e);
-            safeRetry(a, new Outcome(ResultCode.LOCAL_RESOURCES, null, "3.0", null, "local error: " + e));
+            safeRetry(a, new Outcome(ResultCode.LOCAL_RESOURCES, null, "3.0", null, "local error: " + e), null);
         } finally {
             MDC.remove("job");
         }
@@ -528,10 +528,11 @@ public final class OffRampApplication implements Application {
                     o.code() + ": " + o.reason() + "; gave up after " + a.job.attempts() + " attempts"));
             return;
         }
-        safeRetry(a, o);
+        safeRetry(a, o, rule.delayBefore(retriesDone + 1));
     }
 
-    private void safeRetry(Attempt a, Outcome o) {
+    /** @param delay until the next attempt, or {@code null}: the spool's {@code RetryPolicy} decides */
+    private void safeRetry(Attempt a, Outcome o, java.time.Duration delay) {
         try {
             if (a.job.field(F_DSN_DELAY).isEmpty()) {
                 Optional<String> id = sendDsn(a.job, Action.DELAYED, o, null);
@@ -539,7 +540,10 @@ public final class OffRampApplication implements Application {
                     a.job = spool.update(a.job, Map.of(F_DSN_DELAY, id.get()));
                 }
             }
-            Job after = spool.retry(a.job, o.code(), o.reason());
+            // fax send retry-interval decides when (exponential backoff); fax send retries decided whether
+            // (a local error, delay null, is left to the spool's own retry policy)
+            Job after = delay == null ? spool.retry(a.job, o.code(), o.reason())
+                    : spool.retryAt(a.job, o.code(), o.reason(), context.clock().instant().plus(delay));
             a.job = after;
             if (after.state() == JobState.FAILED) { // the spool's own limits gave up
                 sendFinalReports(a, new Outcome(after.result().orElse(ResultCode.RETRIES_EXHAUSTED), o.cause(),

@@ -68,13 +68,14 @@ record Outcome(ResultCode code, RetryPolicy.Cause cause, String statusTail, Stri
         if (t.contains("incompatib") || t.contains("not supported by") || t.contains("cannot receive")) {
             return new Outcome(ResultCode.REMOTE_REJECTED, null, "4.0", diag, "incompatible: " + text);
         }
+        // before the training keywords: T1 expiring reads "no valid phase B signal from the far end; no DIS"
+        if (pagesThisCall == 0 && (t.contains("t1") || t.contains("no fax") || t.contains("dis not received") || t.contains("no dis")
+                || t.contains("no answer"))) {
+            return new Outcome(ResultCode.NO_ANSWER, RetryPolicy.Cause.NO_ANSWER, "4.1", diag, "no fax answer: " + text);
+        }
         if (pagesThisCall == 0 && (t.contains("train") || t.contains("tcf") || t.contains("ftt")
                 || t.contains("phase b") || t.contains("dcs") || t.contains("cfr"))) {
             return new Outcome(ResultCode.T30_FAILURE, RetryPolicy.Cause.TRAINING, "4.0", diag, "training: " + text);
-        }
-        if (pagesThisCall == 0 && (t.contains("t1") || t.contains("no fax") || t.contains("dis not received")
-                || t.contains("no answer"))) {
-            return new Outcome(ResultCode.NO_ANSWER, RetryPolicy.Cause.NO_ANSWER, "4.1", diag, "no fax answer: " + text);
         }
         return new Outcome(pagesThisCall > 0 ? ResultCode.PARTIAL : ResultCode.T30_FAILURE, RetryPolicy.Cause.DROPPED,
                 "4.0", diag, "dropped: " + text);

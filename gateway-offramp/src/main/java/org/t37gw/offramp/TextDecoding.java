@@ -10,10 +10,15 @@ import java.util.Locale;
 
 /**
  * Lenient decoding of text and base64 as mail clients do it: a charset name Java does not know falls back to
- * UTF-8 when the bytes are valid UTF-8, else ISO-8859-1 (which decodes any byte); base64 with bad padding,
- * stray characters or a dangling last character decodes as far as it goes.
+ * UTF-8 when the bytes are valid UTF-8, else ISO-8859-1; base64 with bad padding, stray characters or a
+ * dangling last character decodes as far as it goes. ISO-8859-1 is read as windows-1252, as mail clients and
+ * browsers do (WHATWG Encoding): Outlook labels its windows-1252 text {@code iso-8859-1}, so {@code =80} is
+ * the euro sign, {@code =93}/{@code =94} quotes, never C1 controls.
  */
 final class TextDecoding {
+
+    /** ISO-8859-1 as mail is written: windows-1252 (its printable superset). */
+    static final Charset LATIN1 = Charset.forName("windows-1252");
 
     private TextDecoding() {
     }
@@ -24,7 +29,7 @@ final class TextDecoding {
         if (cs == null || cs.equals(StandardCharsets.US_ASCII)) {
             // us-ascii is often a lie (8-bit bytes in a mail that declares nothing): sniff
             return isUtf8(data) ? new String(data, StandardCharsets.UTF_8)
-                    : new String(data, StandardCharsets.ISO_8859_1);
+                    : new String(data, LATIN1);
         }
         return new String(data, cs);
     }
@@ -39,10 +44,11 @@ final class TextDecoding {
             return StandardCharsets.UTF_8;
         }
         if (n.equals("latin1") || n.equals("latin-1") || n.equals("iso8859-1") || n.equals("iso-8859-1")) {
-            return StandardCharsets.ISO_8859_1;
+            return LATIN1;
         }
         try {
-            return Charset.isSupported(n) ? Charset.forName(n) : null;
+            Charset cs = Charset.isSupported(n) ? Charset.forName(n) : null;
+            return StandardCharsets.ISO_8859_1.equals(cs) ? LATIN1 : cs;
         } catch (IllegalArgumentException e) {
             return null;
         }
