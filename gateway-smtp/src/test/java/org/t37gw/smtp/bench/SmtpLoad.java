@@ -25,7 +25,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * all have been sent; then QUIT.
  *
  * <p>Usage: {@code SmtpLoad LABEL PORT CLIENTS MESSAGES TIFF}. Each message is multipart/mixed: a short
- * text part and the TIFF file base64-encoded, with its own Message-ID, to {@code FAX=555nnnn@localhost} (nnnn from 1000).
+ * text part and the TIFF file base64-encoded, with its own Message-ID, to {@code FAX=555nnnn@localhost} (nnnn from 2000).
  * Prints one {@code RESULT} line: accepted rate (messages answered 250 per wall second, first connect to
  * last reply), and latency percentiles of the end of DATA ("." sent to the 250 read) and of the whole
  * transaction (MAIL sent to the 250 read).
@@ -149,11 +149,11 @@ public final class SmtpLoad {
     }
 
     /**
-     * Last four digits of message {@code i}'s number, 1000..9999: the POTS peer {@code 555....} strips
-     * {@code 555}, and a dial string starting with {@code 00} is on the default deny list.
+     * Last four digits of message {@code i}'s number, 2000..9999: the POTS peer {@code 555....} strips
+     * {@code 555}, and dial strings starting 00, 011, 0900, 1900, 1976 are on the default deny list.
      */
     static int number(int i) {
-        return 1000 + i % 9000;
+        return 2000 + i % 8000;
     }
 
     /** The message, CRLF line ends, ending in CRLF; base64 and our headers need no dot-stuffing. */
