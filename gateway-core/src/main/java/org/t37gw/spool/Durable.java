@@ -20,11 +20,23 @@ final class Durable {
     private Durable() {
     }
 
-    /** Writes {@code content} to a new file (must not exist) and fsyncs it; the directory is not synced. */
-    static void writeNew(Path file, byte[] content) throws IOException {
-        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+    /**
+     * Writes {@code content} to a new file (must not exist) and returns its channel, open and not yet
+     * fsync'ed: the caller forces it (with other files written before, so that one journal commit covers
+     * them all) and closes it. The directory is not synced.
+     */
+    static FileChannel writeNewUnsynced(Path file, byte[] content) throws IOException {
+        FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+        try {
             writeFully(ch, content);
-            ch.force(true);
+            return ch;
+        } catch (IOException | RuntimeException e) {
+            try {
+                ch.close();
+            } catch (IOException suppressed) {
+                e.addSuppressed(suppressed);
+            }
+            throw e;
         }
     }
 
@@ -110,7 +122,9 @@ final class Durable {
     }
 
     /**
-     * A payload file being written: buffered, counted, checksummed; {@link #close} fsyncs it.
+     * A payload file being written: buffered, counted, checksummed. {@link #close} flushes it and keeps
+     * the channel open; {@link #sync} fsyncs and closes it (the spool does that for all files of a new job
+     * after its record is written, before it publishes the job), {@link #abandon} just closes it.
      */
     static final class PayloadOutput extends OutputStream {
         private final String name;
@@ -179,18 +193,33 @@ final class Durable {
             }
         }
 
-        /** Flushes, fsyncs and closes; the file counts as written only when this returns normally. */
+        /**
+         * Flushes; the file counts as written only when this returns normally. The channel stays open
+         * for {@link #sync} (a failed flush closes it).
+         */
         @Override
         public void close() throws IOException {
             if (closed) {
                 return;
             }
             closed = true;
-            try (ch) {
+            try {
                 drain();
-                ch.force(true);
+            } catch (IOException | RuntimeException e) {
+                abandon();
+                throw e;
             }
             result = new PayloadFile(name, size, crc.getValue());
+        }
+
+        /** fsyncs the closed file and closes its channel. */
+        void sync() throws IOException {
+            if (result == null) {
+                throw new IOException("payload file " + name + " was not closed by the PayloadWriter");
+            }
+            try (ch) {
+                ch.force(true);
+            }
         }
 
         /** Closes without the guarantees (abandoning the job). */

@@ -377,7 +377,12 @@ public final class Spool implements Closeable {
             List<PayloadFile> files = sink.finish();
             SpoolRecord rec = new SpoolRecord(id, kind, JobState.QUEUED, 0, now, now, now, null, null, files, fields,
                     Map.of());
-            Durable.writeNew(build.resolve(RECORD), rec.encode());
+            // every file is written before the first fsync: on a journalling file system that fsync's
+            // commit carries them all and the later ones find nothing left to wait for
+            try (FileChannel recordChannel = Durable.writeNewUnsynced(build.resolve(RECORD), rec.encode())) {
+                sink.sync();
+                recordChannel.force(true);
+            }
             Durable.syncDir(payloadDir);
             Durable.syncDir(build);
             Path target = jobsDir.resolve(id.value());
@@ -472,6 +477,13 @@ public final class Spool implements Closeable {
                 files.add(done);
             }
             return files;
+        }
+
+        /** fsyncs and closes every file (after {@link #finish}). */
+        synchronized void sync() throws IOException {
+            for (Durable.PayloadOutput out : outs.values()) {
+                out.sync();
+            }
         }
 
         synchronized void abandon() {
