@@ -12,6 +12,14 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.zip.CRC32;
 
 /** File operations with the durability the spool promises: fsync of files and of directories. */
@@ -20,11 +28,23 @@ final class Durable {
     private Durable() {
     }
 
-    /** Writes {@code content} to a new file (must not exist) and fsyncs it; the directory is not synced. */
-    static void writeNew(Path file, byte[] content) throws IOException {
-        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+    /**
+     * Writes {@code content} to a new file (must not exist) and returns its channel, open and not yet
+     * fsync'ed: the caller forces it (with other files written before, so that one journal commit covers
+     * them all) and closes it. The directory is not synced.
+     */
+    static FileChannel writeNewUnsynced(Path file, byte[] content) throws IOException {
+        FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+        try {
             writeFully(ch, content);
-            ch.force(true);
+            return ch;
+        } catch (IOException | RuntimeException e) {
+            try {
+                ch.close();
+            } catch (IOException suppressed) {
+                e.addSuppressed(suppressed);
+            }
+            throw e;
         }
     }
 
@@ -51,6 +71,85 @@ final class Durable {
             throw e;
         }
         syncDir(file.getParent());
+    }
+
+    /** One fsync (of a file or a directory). */
+    @FunctionalInterface
+    interface Force {
+        void run() throws IOException;
+    }
+
+    /** At most this many fsyncs run on helper threads at a time; beyond, callers run their own. */
+    static final int MAX_FORCE_THREADS = 64;
+
+    private static final AtomicInteger FORCE_THREADS = new AtomicInteger();
+
+    /** Helper threads for {@link #forceAll}: idle ones end after 30 s; when all are busy the caller runs it. */
+    private static final ThreadPoolExecutor FORCERS = new ThreadPoolExecutor(0, MAX_FORCE_THREADS, 30,
+            TimeUnit.SECONDS, new SynchronousQueue<>(), r -> {
+                Thread t = new Thread(r, "spool-fsync-" + FORCE_THREADS.incrementAndGet());
+                t.setDaemon(true);
+                return t;
+            }, new ThreadPoolExecutor.CallerRunsPolicy());
+
+    /**
+     * Runs fsyncs that do not depend on one another at the same time (the first on the calling thread)
+     * and returns when every one has finished: each costs at least a device cache flush, and in sequence
+     * they add up. Throws the first failure (the others suppressed) only after all have finished, so the
+     * caller may close channels and delete files right away.
+     */
+    static void forceAll(List<Force> forces) throws IOException {
+        List<FutureTask<Void>> others = new java.util.ArrayList<>(forces.size());
+        for (int i = 1; i < forces.size(); i++) {
+            Force f = forces.get(i);
+            FutureTask<Void> task = new FutureTask<>(() -> {
+                f.run();
+                return null;
+            });
+            others.add(task);
+            FORCERS.execute(task);
+        }
+        Throwable failure = null;
+        if (!forces.isEmpty()) {
+            try {
+                forces.get(0).run();
+            } catch (IOException | RuntimeException | Error e) {
+                failure = e;
+            }
+        }
+        boolean interrupted = false;
+        for (Future<Void> task : others) {
+            for (;;) {
+                try {
+                    task.get();
+                    break;
+                } catch (InterruptedException e) {
+                    interrupted = true; // the fsync runs on; it must finish before the caller goes on
+                } catch (ExecutionException e) {
+                    if (failure == null) {
+                        failure = e.getCause();
+                    } else {
+                        failure.addSuppressed(e.getCause());
+                    }
+                    break;
+                }
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+        if (failure instanceof IOException io) {
+            throw io;
+        }
+        if (failure instanceof RuntimeException re) {
+            throw re;
+        }
+        if (failure instanceof Error err) {
+            throw err;
+        }
+        if (failure != null) {
+            throw new IOException(failure);
+        }
     }
 
     /** fsync of a directory, so that entries created, renamed or removed in it survive a power loss. */
@@ -110,7 +209,9 @@ final class Durable {
     }
 
     /**
-     * A payload file being written: buffered, counted, checksummed; {@link #close} fsyncs it.
+     * A payload file being written: buffered, counted, checksummed. {@link #close} flushes it and keeps
+     * the channel open; {@link #sync} fsyncs and closes it (the spool does that for all files of a new job
+     * after its record is written, before it publishes the job), {@link #abandon} just closes it.
      */
     static final class PayloadOutput extends OutputStream {
         private final String name;
@@ -179,18 +280,33 @@ final class Durable {
             }
         }
 
-        /** Flushes, fsyncs and closes; the file counts as written only when this returns normally. */
+        /**
+         * Flushes; the file counts as written only when this returns normally. The channel stays open
+         * for {@link #sync} (a failed flush closes it).
+         */
         @Override
         public void close() throws IOException {
             if (closed) {
                 return;
             }
             closed = true;
-            try (ch) {
+            try {
                 drain();
-                ch.force(true);
+            } catch (IOException | RuntimeException e) {
+                abandon();
+                throw e;
             }
             result = new PayloadFile(name, size, crc.getValue());
+        }
+
+        /** fsyncs the closed file and closes its channel. */
+        void sync() throws IOException {
+            if (result == null) {
+                throw new IOException("payload file " + name + " was not closed by the PayloadWriter");
+            }
+            try (ch) {
+                ch.force(true);
+            }
         }
 
         /** Closes without the guarantees (abandoning the job). */

@@ -8,8 +8,9 @@ import java.nio.file.Path;
 
 /**
  * Where a {@link PayloadWriter} writes a new job's payload files. Each file is created in the job's
- * directory under construction; closing its stream flushes it and fsyncs it. Every stream must be
- * closed before {@link PayloadWriter#writeTo} returns.
+ * directory under construction; closing its stream flushes it, and the spool fsyncs it together with
+ * the job's record before it publishes the job. Every stream must be closed before
+ * {@link PayloadWriter#writeTo} returns.
  */
 public interface PayloadSink {
 

@@ -377,9 +377,16 @@ public final class Spool implements Closeable {
             List<PayloadFile> files = sink.finish();
             SpoolRecord rec = new SpoolRecord(id, kind, JobState.QUEUED, 0, now, now, now, null, null, files, fields,
                     Map.of());
-            Durable.writeNew(build.resolve(RECORD), rec.encode());
-            Durable.syncDir(payloadDir);
-            Durable.syncDir(build);
+            // every file is written before the first fsync, and the fsyncs run at the same time: each
+            // costs a device flush at least, and the journal commit of one carries the others' changes
+            try (FileChannel recordChannel = Durable.writeNewUnsynced(build.resolve(RECORD), rec.encode())) {
+                List<Durable.Force> forces = new ArrayList<>(sink.forces());
+                forces.add(() -> recordChannel.force(true));
+                forces.add(() -> Durable.syncDir(payloadDir));
+                Path jobDir = build;
+                forces.add(() -> Durable.syncDir(jobDir));
+                Durable.forceAll(forces);
+            }
             Path target = jobsDir.resolve(id.value());
             synchronized (mutex) {
                 ensureOpen();
@@ -389,8 +396,7 @@ public final class Spool implements Closeable {
                 jobs.put(id, e);
                 indexWaiting(e);
             }
-            Durable.syncDir(jobsDir);
-            Durable.syncDir(tmpDir);
+            Durable.forceAll(List.of(() -> Durable.syncDir(jobsDir), () -> Durable.syncDir(tmpDir)));
             long bytes = files.stream().mapToLong(PayloadFile::size).sum();
             logState(rec, "new", JobState.QUEUED, files.size() + " payload files, " + bytes + " bytes");
             return id;
@@ -472,6 +478,15 @@ public final class Spool implements Closeable {
                 files.add(done);
             }
             return files;
+        }
+
+        /** One fsync-and-close per file (after {@link #finish}). */
+        synchronized List<Durable.Force> forces() {
+            List<Durable.Force> forces = new ArrayList<>(outs.size());
+            for (Durable.PayloadOutput out : outs.values()) {
+                forces.add(out::sync);
+            }
+            return forces;
         }
 
         synchronized void abandon() {
