@@ -423,6 +423,26 @@ class OnRampApplicationTest {
     }
 
     @Test
+    void attachPdfPutsAPdfOfTheSamePagesBesideTheTiff() throws Exception {
+        List<Bilevel> sent = pages(2, 196);
+        Gateway g = new Gateway("mta send attach-pdf", "mh", "passthrough")
+                .far(fax(sent, FaxCoding.MH, FaxResolution.FINE), ScriptedFaxSender.Ending.COMPLETE, 0)
+                .start();
+
+        g.line.ring("5551234", "5550100").orElseThrow();
+
+        MimeMessage m = message(onlyJob(JobKind.MAIL));
+        assertPages(sent, tiff(m));
+        BodyPart pdf = part(m, "application/pdf");
+        assertEquals("faxdoc_20250304.pdf", pdf.getFileName());
+        try (org.apache.pdfbox.pdmodel.PDDocument doc = org.apache.pdfbox.Loader.loadPDF(
+                pdf.getInputStream().readAllBytes())) {
+            assertEquals(2, doc.getNumberOfPages());
+        }
+        assertEquals(List.of(), workFiles(), "the PDF is removed with the TIFF once mailed");
+    }
+
+    @Test
     void imageEncodingAndResolutionOfTheMmoipPeerAreApplied() throws Exception {
         List<Bilevel> sent = pages(2, 98);
         Gateway g = new Gateway("", "mmr", "fine")
