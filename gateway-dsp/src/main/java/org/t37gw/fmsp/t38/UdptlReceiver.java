@@ -13,7 +13,11 @@ import java.util.function.ToIntFunction;
  * <h2>How it works</h2>
  * Sequence numbers are extended to a 64-bit count relative to the next expected one. A datagram older than that is
  * a duplicate (already held) or late (already declared lost) and is dropped; one more than {@code resyncThreshold}
- * away in either direction is taken as a restarted stream. Everything received or recovered lands in a ring that
+ * away in either direction is taken as a restarted stream. A jump (more than {@value #JUMP} ahead, or a restart) is
+ * acted on only once {@value #JUMP_CONFIRM} datagrams in a row of the new numbering have come (copies count once):
+ * until then they are dropped as {@link Disposition#UNCONFIRMED} (redundancy in the confirming datagram brings
+ * them back). One stray or corrupted datagram would otherwise declare hundreds of packets lost and drop the real
+ * stream as late, or restart it and deliver a stale IFP. Everything received or recovered lands in a ring that
  * also keeps recently delivered packets, which parity FEC needs as XOR operands. In-order packets are delivered at
  * once. A hole is waited for while fewer than {@code reorderWindow} later packets have arrived (0: declare it lost
  * at once); then it is reported as a {@link Gap} and delivery goes on. {@link #flush()} declares every hole.
@@ -25,7 +29,7 @@ import java.util.function.ToIntFunction;
 public final class UdptlReceiver {
 
     /** What became of one datagram. */
-    public enum Disposition { ACCEPTED, DUPLICATE, LATE, MALFORMED }
+    public enum Disposition { ACCEPTED, DUPLICATE, LATE, MALFORMED, UNCONFIRMED }
 
     /** Where a delivered IFP packet came from. */
     public enum Source { PRIMARY, REDUNDANCY, FEC }
@@ -55,11 +59,16 @@ public final class UdptlReceiver {
 
     /** Running totals. */
     public record Stats(long datagrams, long accepted, long duplicates, long late, long malformed,
-                        long recoveredByRedundancy, long recoveredByFec, long lost, long resyncs) {
+                        long recoveredByRedundancy, long recoveredByFec, long lost, long resyncs,
+                        long unconfirmed) {
     }
 
     private static final int RING = 2048;
     private static final int MASK = RING - 1;
+    /** A sequence number this far ahead of the next expected one is a jump that must be confirmed. */
+    static final int JUMP = 8;
+    /** Datagrams in a row (consecutive sequence numbers) that confirm a jump. */
+    static final int JUMP_CONFIRM = 3;
 
     private final UdptlCodec codec;
     private final int reorderWindow;
@@ -72,8 +81,10 @@ public final class UdptlReceiver {
     private boolean started;
     private long next;       // extended sequence number of the next packet to deliver
     private long highest;    // highest extended sequence number held
+    private int jumpLast;    // sequence number (mod 65536) of the latest unconfirmed jump
+    private int jumpCount;   // consecutive datagrams of that jump so far (0: none)
 
-    private long datagrams, accepted, duplicates, late, malformed, recoveredByRedundancy, recoveredByFec, lost, resyncs;
+    private long datagrams, accepted, duplicates, late, malformed, recoveredByRedundancy, recoveredByFec, lost, resyncs, unconfirmed;
 
     /**
      * @param codec           decodes the datagrams, with its limits
@@ -99,7 +110,7 @@ public final class UdptlReceiver {
 
     public Stats stats() {
         return new Stats(datagrams, accepted, duplicates, late, malformed, recoveredByRedundancy, recoveredByFec, lost,
-                resyncs);
+                resyncs, unconfirmed);
     }
 
     /** Sequence number (mod 65536) of the next packet to be delivered, or -1 before the first datagram. */
@@ -137,13 +148,20 @@ public final class UdptlReceiver {
         }
         long ext = extend(p.seq());
         long d = ext - next;
-        if (d > resyncThreshold || d < -resyncThreshold) {
-            resyncs++;
-            drainAll(out, gaps);
-            Arrays.fill(ringSeq, Long.MIN_VALUE);
-            next = ext;
-            highest = ext - 1;
-            d = 0;
+        boolean restart = d > resyncThreshold || d < -resyncThreshold;
+        if (restart || d > Math.min(JUMP, resyncThreshold)) {
+            if (!jumpConfirmed(p.seq())) {
+                unconfirmed++;
+                return new Report(Disposition.UNCONFIRMED, p.seq(), null, out, gaps);
+            }
+            if (restart) {
+                resyncs++;
+                drainAll(out, gaps);
+                Arrays.fill(ringSeq, Long.MIN_VALUE);
+                next = ext - (JUMP_CONFIRM - 1); // from the first datagram of the new numbering
+                highest = next - 1;
+                d = ext - next;
+            }
         }
         if (d < 0 || have(ext)) {
             if (have(ext)) {
@@ -172,6 +190,21 @@ public final class UdptlReceiver {
         }
         drain(out, gaps);
         return new Report(Disposition.ACCEPTED, p.seq(), null, out, gaps);
+    }
+
+    /** Counts {@code seq} into the run of datagrams that follows the latest jump; true once it is long enough. */
+    private boolean jumpConfirmed(int seq) {
+        if (jumpCount > 0 && seq == ((jumpLast + 1) & 0xFFFF)) {
+            jumpCount++;
+        } else if (jumpCount == 0 || seq != jumpLast) { // a copy of the latest keeps the count
+            jumpCount = 1;
+        }
+        jumpLast = seq;
+        if (jumpCount >= JUMP_CONFIRM) {
+            jumpCount = 0;
+            return true;
+        }
+        return false;
     }
 
     /** Declares every remaining hole lost and delivers everything held. */
