@@ -14,10 +14,11 @@ import java.util.function.ToIntFunction;
  * Sequence numbers are extended to a 64-bit count relative to the next expected one. A datagram older than that is
  * a duplicate (already held) or late (already declared lost) and is dropped; one more than {@code resyncThreshold}
  * away in either direction is taken as a restarted stream. A jump (more than {@value #JUMP} ahead, or a restart) is
- * acted on only once {@value #JUMP_CONFIRM} datagrams in a row of the new numbering have come (copies count once):
- * until then they are dropped as {@link Disposition#UNCONFIRMED} (redundancy in the confirming datagram brings
- * them back). One stray or corrupted datagram would otherwise declare hundreds of packets lost and drop the real
- * stream as late, or restart it and deliver a stale IFP. Everything received or recovered lands in a ring that
+ * acted on only once {@value #JUMP_CONFIRM} datagrams of the new numbering have come, each at most
+ * {@value #JUMP_STEP} after the one before (copies count once): until then they are held and reported
+ * {@link Disposition#UNCONFIRMED}, then taken in order; a packet of the old numbering drops them. One stray or
+ * corrupted datagram would otherwise declare hundreds of packets lost and drop the real stream as late, or restart
+ * it and deliver a stale IFP. Everything received or recovered lands in a ring that
  * also keeps recently delivered packets, which parity FEC needs as XOR operands. In-order packets are delivered at
  * once. A hole is waited for while fewer than {@code reorderWindow} later packets have arrived (0: declare it lost
  * at once); then it is reported as a {@link Gap} and delivery goes on. {@link #flush()} declares every hole.
@@ -67,8 +68,10 @@ public final class UdptlReceiver {
     private static final int MASK = RING - 1;
     /** A sequence number this far ahead of the next expected one is a jump that must be confirmed. */
     static final int JUMP = 8;
-    /** Datagrams in a row (consecutive sequence numbers) that confirm a jump. */
+    /** Datagrams of the new numbering that confirm a jump. */
     static final int JUMP_CONFIRM = 3;
+    /** Largest step between them (losses among them allowed). */
+    static final int JUMP_STEP = 4;
 
     private final UdptlCodec codec;
     private final int reorderWindow;
@@ -82,7 +85,8 @@ public final class UdptlReceiver {
     private long next;       // extended sequence number of the next packet to deliver
     private long highest;    // highest extended sequence number held
     private int jumpLast;    // sequence number (mod 65536) of the latest unconfirmed jump
-    private int jumpCount;   // consecutive datagrams of that jump so far (0: none)
+    private int jumpCount;   // datagrams of that jump so far (0: none)
+    private final List<UdptlPacket> held = new ArrayList<>(JUMP_CONFIRM); // unconfirmed, in order
 
     private long datagrams, accepted, duplicates, late, malformed, recoveredByRedundancy, recoveredByFec, lost, resyncs, unconfirmed;
 
@@ -150,18 +154,30 @@ public final class UdptlReceiver {
         long d = ext - next;
         boolean restart = d > resyncThreshold || d < -resyncThreshold;
         if (restart || d > Math.min(JUMP, resyncThreshold)) {
-            if (!jumpConfirmed(p.seq())) {
+            if (!jumpConfirmed(p)) {
                 unconfirmed++;
                 return new Report(Disposition.UNCONFIRMED, p.seq(), null, out, gaps);
             }
+            List<UdptlPacket> run = new ArrayList<>(held);
+            run.add(p);
+            held.clear();
+            long firstExt = ext - ((p.seq() - run.get(0).seq()) & 0xFFFF);
             if (restart) {
                 resyncs++;
                 drainAll(out, gaps);
                 Arrays.fill(ringSeq, Long.MIN_VALUE);
-                next = ext - (JUMP_CONFIRM - 1); // from the first datagram of the new numbering
+                next = firstExt; // from the first datagram of the new numbering
                 highest = next - 1;
-                d = ext - next;
             }
+            for (UdptlPacket q : run) {
+                long e = firstExt + ((q.seq() - run.get(0).seq()) & 0xFFFF);
+                if (!have(e)) {
+                    accepted++;
+                    take(e, q);
+                }
+            }
+            drain(out, gaps);
+            return new Report(Disposition.ACCEPTED, p.seq(), null, out, gaps);
         }
         if (d < 0 || have(ext)) {
             if (have(ext)) {
@@ -172,6 +188,15 @@ public final class UdptlReceiver {
             return new Report(Disposition.LATE, p.seq(), null, out, gaps);
         }
         accepted++;
+        held.clear(); // the old numbering goes on: an unconfirmed jump was a stray
+        jumpCount = 0;
+        take(ext, p);
+        drain(out, gaps);
+        return new Report(Disposition.ACCEPTED, p.seq(), null, out, gaps);
+    }
+
+    /** Stores an accepted packet and what its redundancy or FEC recovers. */
+    private void take(long ext, UdptlPacket p) {
         store(ext, p.primaryUnsafe(), Source.PRIMARY);
         if (p.recovery() instanceof UdptlPacket.Redundancy red) {
             List<byte[]> sec = red.secondariesUnsafe();
@@ -188,15 +213,27 @@ public final class UdptlReceiver {
         } else {
             recoverByFec(ext, (UdptlPacket.Fec) p.recovery());
         }
-        drain(out, gaps);
-        return new Report(Disposition.ACCEPTED, p.seq(), null, out, gaps);
     }
 
-    /** Counts {@code seq} into the run of datagrams that follows the latest jump; true once it is long enough. */
-    private boolean jumpConfirmed(int seq) {
-        if (jumpCount > 0 && seq == ((jumpLast + 1) & 0xFFFF)) {
-            jumpCount++;
-        } else if (jumpCount == 0 || seq != jumpLast) { // a copy of the latest keeps the count
+    /**
+     * Counts {@code p} into the run of datagrams that follows the latest jump: true once it is long enough (the
+     * caller takes {@link #held} and {@code p}); otherwise {@code p} is held (a copy of the latest is not).
+     */
+    private boolean jumpConfirmed(UdptlPacket p) {
+        int seq = p.seq();
+        if (jumpCount > 0) {
+            int step = (seq - jumpLast) & 0xFFFF;
+            if (step == 0) {
+                return false;
+            }
+            if (step <= JUMP_STEP) {
+                jumpCount++;
+            } else {
+                held.clear();
+                jumpCount = 1;
+            }
+        } else {
+            held.clear();
             jumpCount = 1;
         }
         jumpLast = seq;
@@ -204,6 +241,7 @@ public final class UdptlReceiver {
             jumpCount = 0;
             return true;
         }
+        held.add(p);
         return false;
     }
 

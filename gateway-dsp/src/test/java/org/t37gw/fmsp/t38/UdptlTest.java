@@ -158,7 +158,7 @@ class UdptlTest {
         assertEquals(UdptlReceiver.Disposition.UNCONFIRMED, r0.disposition());
         assertEquals(UdptlReceiver.Disposition.UNCONFIRMED, rx.receive(CODEC.encode(tx.next(in.get(1)))).disposition());
         UdptlReceiver.Report r = rx.receive(CODEC.encode(tx.next(in.get(2))));
-        assertEquals(List.of(40000, 40001, 40002), seqs(r)); // the first two from the third's redundancy
+        assertEquals(List.of(40000, 40001, 40002), seqs(r)); // the first two were held
         assertEquals(1, rx.stats().resyncs());
         assertEquals(0, rx.stats().lost());
         assertEquals(2, rx.stats().unconfirmed());
@@ -214,11 +214,29 @@ class UdptlTest {
             }
         }
         List<Integer> want = new ArrayList<>(List.of(0, 1, 2, 3, 4));
-        for (int i = 104; i < 110; i++) {
-            want.add(i); // 105 and 106 wait for 107 to confirm the jump; 104..106 come from its redundancy
+        for (int i = 102; i < 110; i++) {
+            want.add(i); // 105 and 106 are held until 107 confirms the jump; 102..104 from 105's redundancy
         }
         assertEquals(want, got);
-        assertEquals(List.of(new UdptlReceiver.Gap(5, 99)), gaps);
+        assertEquals(List.of(new UdptlReceiver.Gap(5, 97)), gaps);
+    }
+
+    @Test
+    void aConfirmedRestartKeepsTheHeldDatagramsEvenWithoutRedundancyAndWithALossAmongThem() {
+        UdptlReceiver rx = new UdptlReceiver(CODEC, IFP);
+        rx.receive(CODEC.encode(new UdptlPacket(100, hex("02"), UdptlPacket.Redundancy.NONE)));
+        UdptlSender tx = new UdptlSender(UdptlErrorCorrection.none(), 30000);
+        List<byte[]> in = stream(4, 8);
+        List<Integer> got = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            byte[] d = CODEC.encode(tx.next(in.get(i)));
+            if (i != 1) { // 30001 is lost
+                got.addAll(seqs(rx.receive(d)));
+            }
+        }
+        assertEquals(List.of(30000, 30002, 30003), got);
+        assertEquals(1, rx.stats().resyncs());
+        assertEquals(1, rx.stats().lost());
     }
 
     @Test
