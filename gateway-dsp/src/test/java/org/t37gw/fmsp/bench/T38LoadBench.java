@@ -81,9 +81,12 @@ public final class T38LoadBench {
             rx.add(FaxEndpoint.receiver((EventLoop) group.next(), UdptlConfig.of(lo(peerBase + i), lo(gwBase + i)),
                     "2 " + i, 1));
         }
+        LoopLag lag = new LoopLag(group);
+        lag.start();
         Files.writeString(ready, "ready\n");
         long t0 = System.nanoTime();
         long cpu0 = cpu();
+        long[] gcs0 = gc();
         int ok = 0;
         int mismatch = 0;
         int timeout = 0;
@@ -97,6 +100,8 @@ public final class T38LoadBench {
         }
         double wall = (System.nanoTime() - t0) / 1e9;
         double cpuS = (cpu() - cpu0) / 1e9;
+        long[] gcs1 = gc();
+        lag.stop();
         // pages are checked after the last call: the load peer does no extra work while calls are up
         for (FaxEndpoint e : rx) {
             T38Terminal.Outcome o;
@@ -124,8 +129,9 @@ public final class T38LoadBench {
             e.close();
         }
         return String.format(Locale.ROOT, "{\"role\":\"peer\",\"udptl\":%s,\"n\":%d,\"ok\":%d,\"failed\":%d,\"pixel_mismatch\":%d,"
-                + "\"timeout\":%d,\"wall_s\":%.1f,\"cpu_s\":%.1f,\"results\":%s}", u, n, ok, n - ok, mismatch, timeout, wall,
-                cpuS, json(results));
+                + "\"timeout\":%d,\"wall_s\":%.1f,\"cpu_s\":%.1f,\"gc_count\":%d,\"gc_ms\":%d,\"loop_lag_p99_ms\":%d,"
+                + "\"loop_lag_max_ms\":%d,\"results\":%s}", u, n, ok, n - ok, mismatch, timeout, wall,
+                cpuS, gcs1[0] - gcs0[0], gcs1[1] - gcs0[1], lag.percentile(0.99), lag.max(), json(results));
     }
 
     private static String gateway(EventLoopGroup group, int n, int pages, int gwBase, int peerBase, int timeoutS,
