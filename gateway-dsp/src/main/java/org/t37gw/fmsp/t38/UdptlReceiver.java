@@ -13,7 +13,12 @@ import java.util.function.ToIntFunction;
  * <h2>How it works</h2>
  * Sequence numbers are extended to a 64-bit count relative to the next expected one. A datagram older than that is
  * a duplicate (already held) or late (already declared lost) and is dropped; one more than {@code resyncThreshold}
- * away in either direction is taken as a restarted stream. Everything received or recovered lands in a ring that
+ * away in either direction is taken as a restarted stream. A jump (more than {@value #JUMP} ahead, or a restart) is
+ * acted on only once {@value #JUMP_CONFIRM} datagrams of the new numbering have come, each at most
+ * {@value #JUMP_STEP} after the one before (copies count once): until then they are held and reported
+ * {@link Disposition#UNCONFIRMED}, then taken in order; a packet of the old numbering drops them. One stray or
+ * corrupted datagram would otherwise declare hundreds of packets lost and drop the real stream as late, or restart
+ * it and deliver a stale IFP. Everything received or recovered lands in a ring that
  * also keeps recently delivered packets, which parity FEC needs as XOR operands. In-order packets are delivered at
  * once. A hole is waited for while fewer than {@code reorderWindow} later packets have arrived (0: declare it lost
  * at once); then it is reported as a {@link Gap} and delivery goes on. {@link #flush()} declares every hole.
@@ -25,7 +30,7 @@ import java.util.function.ToIntFunction;
 public final class UdptlReceiver {
 
     /** What became of one datagram. */
-    public enum Disposition { ACCEPTED, DUPLICATE, LATE, MALFORMED }
+    public enum Disposition { ACCEPTED, DUPLICATE, LATE, MALFORMED, UNCONFIRMED }
 
     /** Where a delivered IFP packet came from. */
     public enum Source { PRIMARY, REDUNDANCY, FEC }
@@ -55,11 +60,18 @@ public final class UdptlReceiver {
 
     /** Running totals. */
     public record Stats(long datagrams, long accepted, long duplicates, long late, long malformed,
-                        long recoveredByRedundancy, long recoveredByFec, long lost, long resyncs) {
+                        long recoveredByRedundancy, long recoveredByFec, long lost, long resyncs,
+                        long unconfirmed) {
     }
 
     private static final int RING = 2048;
     private static final int MASK = RING - 1;
+    /** A sequence number this far ahead of the next expected one is a jump that must be confirmed. */
+    static final int JUMP = 8;
+    /** Datagrams of the new numbering that confirm a jump. */
+    static final int JUMP_CONFIRM = 3;
+    /** Largest step between them (losses among them allowed). */
+    static final int JUMP_STEP = 4;
 
     private final UdptlCodec codec;
     private final int reorderWindow;
@@ -72,8 +84,11 @@ public final class UdptlReceiver {
     private boolean started;
     private long next;       // extended sequence number of the next packet to deliver
     private long highest;    // highest extended sequence number held
+    private int jumpLast;    // sequence number (mod 65536) of the latest unconfirmed jump
+    private int jumpCount;   // datagrams of that jump so far (0: none)
+    private final List<UdptlPacket> held = new ArrayList<>(JUMP_CONFIRM); // unconfirmed, in order
 
-    private long datagrams, accepted, duplicates, late, malformed, recoveredByRedundancy, recoveredByFec, lost, resyncs;
+    private long datagrams, accepted, duplicates, late, malformed, recoveredByRedundancy, recoveredByFec, lost, resyncs, unconfirmed;
 
     /**
      * @param codec           decodes the datagrams, with its limits
@@ -99,7 +114,7 @@ public final class UdptlReceiver {
 
     public Stats stats() {
         return new Stats(datagrams, accepted, duplicates, late, malformed, recoveredByRedundancy, recoveredByFec, lost,
-                resyncs);
+                resyncs, unconfirmed);
     }
 
     /** Sequence number (mod 65536) of the next packet to be delivered, or -1 before the first datagram. */
@@ -137,13 +152,32 @@ public final class UdptlReceiver {
         }
         long ext = extend(p.seq());
         long d = ext - next;
-        if (d > resyncThreshold || d < -resyncThreshold) {
-            resyncs++;
-            drainAll(out, gaps);
-            Arrays.fill(ringSeq, Long.MIN_VALUE);
-            next = ext;
-            highest = ext - 1;
-            d = 0;
+        boolean restart = d > resyncThreshold || d < -resyncThreshold;
+        if (restart || d > Math.min(JUMP, resyncThreshold)) {
+            if (!jumpConfirmed(p)) {
+                unconfirmed++;
+                return new Report(Disposition.UNCONFIRMED, p.seq(), null, out, gaps);
+            }
+            List<UdptlPacket> run = new ArrayList<>(held);
+            run.add(p);
+            held.clear();
+            long firstExt = ext - ((p.seq() - run.get(0).seq()) & 0xFFFF);
+            if (restart) {
+                resyncs++;
+                drainAll(out, gaps);
+                Arrays.fill(ringSeq, Long.MIN_VALUE);
+                next = firstExt; // from the first datagram of the new numbering
+                highest = next - 1;
+            }
+            for (UdptlPacket q : run) {
+                long e = firstExt + ((q.seq() - run.get(0).seq()) & 0xFFFF);
+                if (!have(e)) {
+                    accepted++;
+                    take(e, q);
+                }
+            }
+            drain(out, gaps);
+            return new Report(Disposition.ACCEPTED, p.seq(), null, out, gaps);
         }
         if (d < 0 || have(ext)) {
             if (have(ext)) {
@@ -154,6 +188,15 @@ public final class UdptlReceiver {
             return new Report(Disposition.LATE, p.seq(), null, out, gaps);
         }
         accepted++;
+        held.clear(); // the old numbering goes on: an unconfirmed jump was a stray
+        jumpCount = 0;
+        take(ext, p);
+        drain(out, gaps);
+        return new Report(Disposition.ACCEPTED, p.seq(), null, out, gaps);
+    }
+
+    /** Stores an accepted packet and what its redundancy or FEC recovers. */
+    private void take(long ext, UdptlPacket p) {
         store(ext, p.primaryUnsafe(), Source.PRIMARY);
         if (p.recovery() instanceof UdptlPacket.Redundancy red) {
             List<byte[]> sec = red.secondariesUnsafe();
@@ -170,8 +213,36 @@ public final class UdptlReceiver {
         } else {
             recoverByFec(ext, (UdptlPacket.Fec) p.recovery());
         }
-        drain(out, gaps);
-        return new Report(Disposition.ACCEPTED, p.seq(), null, out, gaps);
+    }
+
+    /**
+     * Counts {@code p} into the run of datagrams that follows the latest jump: true once it is long enough (the
+     * caller takes {@link #held} and {@code p}); otherwise {@code p} is held (a copy of the latest is not).
+     */
+    private boolean jumpConfirmed(UdptlPacket p) {
+        int seq = p.seq();
+        if (jumpCount > 0) {
+            int step = (seq - jumpLast) & 0xFFFF;
+            if (step == 0) {
+                return false;
+            }
+            if (step <= JUMP_STEP) {
+                jumpCount++;
+            } else {
+                held.clear();
+                jumpCount = 1;
+            }
+        } else {
+            held.clear();
+            jumpCount = 1;
+        }
+        jumpLast = seq;
+        if (jumpCount >= JUMP_CONFIRM) {
+            jumpCount = 0;
+            return true;
+        }
+        held.add(p);
+        return false;
     }
 
     /** Declares every remaining hole lost and delivers everything held. */

@@ -149,13 +149,94 @@ class UdptlTest {
     }
 
     @Test
-    void resyncOnLargeJump() {
+    void resyncOnLargeJumpOnceThreeDatagramsInARowConfirmIt() {
         UdptlReceiver rx = new UdptlReceiver(CODEC, IFP);
         rx.receive(CODEC.encode(new UdptlPacket(100, hex("02"), UdptlPacket.Redundancy.NONE)));
-        UdptlReceiver.Report r = rx.receive(CODEC.encode(new UdptlPacket(40000, hex("04"), UdptlPacket.Redundancy.NONE)));
-        assertEquals(List.of(40000), seqs(r));
+        UdptlSender tx = new UdptlSender(UdptlErrorCorrection.redundancy(2), 40000);
+        List<byte[]> in = stream(3, 5);
+        UdptlReceiver.Report r0 = rx.receive(CODEC.encode(tx.next(in.get(0))));
+        assertEquals(UdptlReceiver.Disposition.UNCONFIRMED, r0.disposition());
+        assertEquals(UdptlReceiver.Disposition.UNCONFIRMED, rx.receive(CODEC.encode(tx.next(in.get(1)))).disposition());
+        UdptlReceiver.Report r = rx.receive(CODEC.encode(tx.next(in.get(2))));
+        assertEquals(List.of(40000, 40001, 40002), seqs(r)); // the first two were held
         assertEquals(1, rx.stats().resyncs());
         assertEquals(0, rx.stats().lost());
+        assertEquals(2, rx.stats().unconfirmed());
+    }
+
+    @Test
+    void aStrayDatagramFarOrNearAheadNeitherRestartsNorStallsTheStream() {
+        UdptlReceiver rx = new UdptlReceiver(CODEC, IFP);
+        UdptlSender tx = new UdptlSender(UdptlErrorCorrection.redundancy(3), 65530);
+        List<byte[]> in = stream(20, 6);
+        List<Integer> got = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            byte[] d = CODEC.encode(tx.next(in.get(i)));
+            got.addAll(seqs(rx.receive(d)));
+            int seq = (65530 + i) & 0xFFFF;
+            byte[] far = d.clone();
+            far[0] = (byte) ((seq + 20000) >> 8);
+            byte[] near = d.clone();
+            near[0] = (byte) ((seq + 300) >> 8);
+            near[1] = (byte) (seq + 300);
+            byte[] ahead = d.clone(); // just past the jump threshold
+            ahead[0] = (byte) ((seq + 12) >> 8);
+            ahead[1] = (byte) (seq + 12);
+            for (byte[] x : new byte[][] {far, near, ahead}) {
+                UdptlReceiver.Report r = rx.receive(x);
+                assertEquals(UdptlReceiver.Disposition.UNCONFIRMED, r.disposition());
+                assertEquals(List.of(), r.delivered());
+            }
+        }
+        List<Integer> want = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            want.add((65530 + i) & 0xFFFF);
+        }
+        assertEquals(want, got);
+        assertEquals(0, rx.stats().lost());
+        assertEquals(0, rx.stats().resyncs());
+        assertEquals(60, rx.stats().unconfirmed());
+    }
+
+    @Test
+    void anOutageLongerThanTheJumpIsConfirmedAndDeclaredLost() {
+        UdptlReceiver rx = new UdptlReceiver(CODEC, IFP);
+        UdptlSender tx = new UdptlSender(UdptlErrorCorrection.redundancy(3), 0);
+        List<byte[]> in = stream(110, 7);
+        List<Integer> got = new ArrayList<>();
+        List<UdptlReceiver.Gap> gaps = new ArrayList<>();
+        for (int i = 0; i < 110; i++) {
+            byte[] d = CODEC.encode(tx.next(in.get(i)));
+            if (i < 5 || i >= 105) { // 100 datagrams lost on the way
+                UdptlReceiver.Report r = rx.receive(d);
+                got.addAll(seqs(r));
+                gaps.addAll(r.gaps());
+            }
+        }
+        List<Integer> want = new ArrayList<>(List.of(0, 1, 2, 3, 4));
+        for (int i = 102; i < 110; i++) {
+            want.add(i); // 105 and 106 are held until 107 confirms the jump; 102..104 from 105's redundancy
+        }
+        assertEquals(want, got);
+        assertEquals(List.of(new UdptlReceiver.Gap(5, 97)), gaps);
+    }
+
+    @Test
+    void aConfirmedRestartKeepsTheHeldDatagramsEvenWithoutRedundancyAndWithALossAmongThem() {
+        UdptlReceiver rx = new UdptlReceiver(CODEC, IFP);
+        rx.receive(CODEC.encode(new UdptlPacket(100, hex("02"), UdptlPacket.Redundancy.NONE)));
+        UdptlSender tx = new UdptlSender(UdptlErrorCorrection.none(), 30000);
+        List<byte[]> in = stream(4, 8);
+        List<Integer> got = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            byte[] d = CODEC.encode(tx.next(in.get(i)));
+            if (i != 1) { // 30001 is lost
+                got.addAll(seqs(rx.receive(d)));
+            }
+        }
+        assertEquals(List.of(30000, 30002, 30003), got);
+        assertEquals(1, rx.stats().resyncs());
+        assertEquals(1, rx.stats().lost());
     }
 
     @Test
