@@ -120,6 +120,54 @@ class LibtiffInteropTest {
         }
     }
 
+    /**
+     * Photos dithered by ImageMagick (error diffusion and ordered dither: the hardest pages for a run-length
+     * code, with runs of one or two pixels everywhere), coded by ImageMagick/libtiff as G3 and G4: our
+     * decoder gives libtiff's pixels; and our MH/MR/MMR coding of the same pages libtiff decodes to them.
+     */
+    @Test
+    void imageMagickDitheredPhotosDecodeAndEncodeLikeLibtiff() throws Exception {
+        Path convert = Path.of("/usr/bin/convert"); // /usr/local/bin may hold a stand-in without ImageMagick
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isExecutable(convert)
+                && Tools.run(dir, List.of(convert.toString(), "-version")).out().contains("ImageMagick"),
+                "ImageMagick is not installed (scripts/test installs Debian's imagemagick)");
+        Tools.require("tiffcp");
+        String[][] dithers = {{"fs", "-dither", "FloydSteinberg", "-monochrome"},
+            {"o8", "-ordered-dither", "o8x8", "-monochrome"}};
+        for (String[] d : dithers) {
+            Path g4 = dir.resolve("photo-" + d[0] + "-g4.tif");
+            List<String> cmd = new ArrayList<>(List.of(convert.toString(), "-seed", "37", "-size", "1728x1200",
+                "plasma:fractal", "-colorspace", "Gray", "-density", "204x196", "-units", "PixelsPerInch"));
+            cmd.addAll(List.of(d).subList(1, d.length));
+            cmd.addAll(List.of("-compress", "Group4", g4.toString()));
+            Tools.Result r = Tools.run(dir, cmd);
+            assertEquals(0, r.exit(), r.err());
+            Path g3 = dir.resolve("photo-" + d[0] + "-g3.tif");
+            Tools.ok(dir, "tiffcp", "-c", "g3:2d:fill", g4.toString(), g3.toString());
+            Bilevel lib = libtiffPixels(g4).get(0);
+            assertEquals(1728, lib.width());
+            int black = 0;
+            for (byte b : lib.data()) {
+                black += Integer.bitCount(b & 0xff);
+            }
+            int bits = lib.data().length * 8;
+            assertTrue(black > bits / 10 && black < bits * 9 / 10, "a photo, neither blank nor black: " + black);
+            for (Path tif : List.of(g4, g3)) {
+                DecodedPage p = TiffFaxReader.open(tif).decodePage(0);
+                assertNull(lib.firstDifference(p.image()), tif.getFileName().toString());
+                assertEquals(0, p.quality().badFaxLines(), tif.getFileName().toString());
+            }
+            for (Coding coding : Coding.values()) {
+                Path ours = dir.resolve("ours-photo-" + d[0] + coding + ".tif");
+                try (TiffFaxWriter w = new TiffFaxWriter(ours, TiffFaxWriter.Options.of(coding))) {
+                    w.addPage(lib);
+                }
+                assertTiffinfoClean(ours);
+                assertNull(lib.firstDifference(libtiffPixels(ours).get(0)), ours.getFileName().toString());
+            }
+        }
+    }
+
     @Test
     void ghostscriptPagesDecodeLikeLibtiff() throws Exception {
         Tools.require("gs");
