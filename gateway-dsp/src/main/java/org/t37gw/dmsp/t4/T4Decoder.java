@@ -769,6 +769,7 @@ public final class T4Decoder {
         final byte[] in = buf;
         final int lim = limit;
         final int[] modes = T4Codes.MODE_DEC;
+        final boolean fast = fastPaths;
         final int[] pairsWb = T4Codes.PAIR_WB;
         final int[] pairsBw = T4Codes.PAIR_BW;
         final char[] white = T4Codes.WHITE_DEC;
@@ -804,6 +805,36 @@ public final class T4Decoder {
             int len = e & 15;
             while (r[pb] <= a0) {
                 pb += 2;
+            }
+            if (a < 0 && (a << 1) < 0 && fast) {
+                // two or more V0 codes (1 bits): each a1 is the next reference change, b1 after it
+                int k = Math.min(Math.min(Long.numberOfLeadingZeros(~a), nb), 63); // a shift by 64 is none
+                int q = pb;
+                int j = 0;
+                while (j < k) {
+                    int a1 = r[q++];
+                    j++;
+                    if (a1 >= w) {
+                        if (a1 > w) {
+                            a <<= j;
+                            nb -= j;
+                            st = BAD;
+                            break rows;
+                        }
+                        a0 = a1;
+                        break;
+                    }
+                    c[n++] = a1;
+                    a0 = a1;
+                }
+                a <<= j;
+                nb -= j;
+                if ((j & 1) != 0) {
+                    black = !black;
+                }
+                q--;
+                pb = q > 0 ? q - 1 : q + 1;
+                continue;
             }
             if (mode >= T4Codes.MODE_V0 - 3 && mode <= T4Codes.MODE_V0 + 3) {
                 a <<= len;

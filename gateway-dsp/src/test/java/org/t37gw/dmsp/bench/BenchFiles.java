@@ -22,7 +22,7 @@ public final class BenchFiles {
     public static void main(String[] args) throws Exception {
         Path dir = Path.of(args[0]);
         Files.createDirectories(dir);
-        for (String page : new String[] {"dense", "letter", "blank"}) {
+        for (String page : new String[] {"dense", "letter", "halftone", "diffused", "blank"}) {
             Bilevel b = BenchPages.page(page, dir);
             TestPages.writeUncompressedTiff(b, dir.resolve(page + "-raw.tif"));
             for (Coding c : Coding.values()) {

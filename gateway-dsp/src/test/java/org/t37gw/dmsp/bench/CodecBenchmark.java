@@ -53,7 +53,7 @@ import org.t37gw.dmsp.tiff.TiffFaxWriter;
 @Fork(value = 1, jvmArgsAppend = {"-XX:+AlwaysPreTouch", "-Xms1g", "-Xmx1g"})
 public class CodecBenchmark {
 
-    @Param({"dense", "letter", "blank"})
+    @Param({"dense", "letter", "halftone", "diffused", "blank"})
     public String page;
 
     @Param({"MH", "MR", "MMR"})

@@ -18,7 +18,7 @@ import org.t37gw.dmsp.t4.T4Params;
  *
  * <p>Arguments: seconds per measurement (default 1), rounds (default 3), and optionally the directory
  * where {@code scripts/bench} built {@code libtiff_bench} and wrote the pages as TIFF
- * ({@link BenchFiles}). Each case warms up, then each round measures our decode row by row
+ * ({@link BenchFiles}), and optionally the pages, comma-separated (default all). Each case warms up, then each round measures our decode row by row
  * ({@link T4Decoder#nextRow}), our decode of the page in one call ({@link T4Decoder#nextRows}, as
  * libtiff's {@code TIFFReadEncodedStrip} does), our encode, and libtiff's decode and encode right
  * after, so that both sides see the same machine load; the medians of the rounds are printed.
@@ -33,12 +33,14 @@ public final class CodecCpuTime {
     public static void main(String[] args) throws Exception {
         double seconds = args.length > 0 ? Double.parseDouble(args[0]) : 1;
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 3;
-        Path libtiff = args.length > 2 ? Path.of(args[2]) : null;
+        Path libtiff = args.length > 2 && !args[2].isEmpty() ? Path.of(args[2]) : null;
+        String[] pages = args.length > 3 && !args[3].isEmpty() ? args[3].split(",")
+            : new String[] {"dense", "letter", "halftone", "diffused", "blank"};
         Path work = Files.createTempDirectory("t37gw-cpu");
         System.out.printf("pages per CPU-second, median of %d rounds of %.1f s%n", rounds, seconds);
         System.out.printf("  %-7s %-4s %9s %9s %9s | %9s %9s | %s%n", "page", "code", "dec/row", "dec/page",
             "enc", "lt dec", "lt enc", "ratios dec/row dec/page enc");
-        for (String page : new String[] {"dense", "letter", "blank"}) {
+        for (String page : pages) {
             Bilevel b = BenchPages.page(page, work);
             for (T4Params p : new T4Params[] {T4Params.mh(b.width()).withEndOfPage(false),
                 T4Params.mr(b.width(), 0).withEndOfPage(false), T4Params.mmr(b.width())}) {
