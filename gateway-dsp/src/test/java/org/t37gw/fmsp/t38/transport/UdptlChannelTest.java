@@ -64,6 +64,14 @@ class UdptlChannelTest {
         }
     }
 
+    /** Waits until {@code c} has at least {@code n} packets, at most {@code seconds}. */
+    private static void awaitAtLeast(Collector c, int n, int seconds) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        while (c.packets.size() < n && System.nanoTime() < deadline) {
+            c.latch.await(2, TimeUnit.MILLISECONDS);
+        }
+    }
+
     private static List<IfpPacket> packets(int n) {
         List<IfpPacket> out = new ArrayList<>();
         out.add(IfpPacket.indicator(T30Indicator.V21_PREAMBLE));
@@ -153,8 +161,13 @@ class UdptlChannelTest {
         try (UdptlChannel a = UdptlChannel.open(group, ca, (s, p) -> { });
              UdptlChannel b = UdptlChannel.open(group, cb, atB)) {
             List<IfpPacket> sent = packets(n);
-            for (IfpPacket p : sent) {
-                a.send(p);
+            for (int i = 0; i < sent.size(); i++) {
+                a.send(sent.get(i));
+                if (i % 25 == 24) {
+                    // paced as a modem would: a burst of 300 can overflow the socket buffer on a loaded machine,
+                    // which is loss beyond what redundancy covers, not what this test is about
+                    awaitAtLeast(atB, i - 24, 5);
+                }
             }
             a.send(IfpPacket.indicator(T30Indicator.NO_SIGNAL), 5); // a tail that survives any 10% loss
             assertTrue(atB.latch.await(5, TimeUnit.SECONDS), "B got " + atB.packets.size());
