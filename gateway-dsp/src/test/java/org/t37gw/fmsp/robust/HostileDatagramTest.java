@@ -130,7 +130,7 @@ class HostileDatagramTest {
     @Test
     void hostileDatagramsNeitherThrowNorStallOtherSessions() throws Exception {
         // quiet run: the bystanders' normal time
-        int[] quietPorts = freePorts(2 * BYSTANDERS);
+        int[] quietPorts = org.t37gw.testing.FreePorts.udp(2 * BYSTANDERS);
         List<Session> quiet = new ArrayList<>();
         for (int i = 0; i < BYSTANDERS; i++) {
             quiet.add(new Session(quietPorts[2 * i], quietPorts[2 * i + 1], loopback(quietPorts[2 * i + 1]),
@@ -144,7 +144,7 @@ class HostileDatagramTest {
         }
 
         // attacked run: one session through the hostile relay, the others blasted from a foreign address
-        int[] p = freePorts(2 * BYSTANDERS + 2);
+        int[] p = org.t37gw.testing.FreePorts.udp(2 * BYSTANDERS + 2);
         Relay relay = new Relay(loopback(p[0]), loopback(p[1]), 0x738);
         closeLater.add(relay);
         Session attacked = new Session(p[0], p[1], relay.towardsRx(), relay.towardsTx(), "9");
@@ -348,23 +348,5 @@ class HostileDatagramTest {
         Thread t = new Thread(r, name);
         t.setDaemon(true);
         return t;
-    }
-
-    static int[] freePorts(int n) throws IOException {
-        DatagramSocket[] s = new DatagramSocket[n];
-        int[] ports = new int[n];
-        try {
-            for (int i = 0; i < n; i++) {
-                s[i] = new DatagramSocket(0, LO);
-                ports[i] = s[i].getLocalPort();
-            }
-        } finally {
-            for (DatagramSocket d : s) {
-                if (d != null) {
-                    d.close();
-                }
-            }
-        }
-        return ports;
     }
 }
