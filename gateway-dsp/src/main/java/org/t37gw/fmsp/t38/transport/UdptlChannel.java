@@ -13,6 +13,7 @@ import io.netty.channel.FixedRecvByteBufAllocator;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.channel.socket.DatagramPacket;
 import io.netty.channel.socket.nio.NioDatagramChannel;
+import io.netty.util.concurrent.FastThreadLocal;
 import java.net.InetSocketAddress;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -22,6 +23,7 @@ import org.t37gw.fmsp.t38.IfpPacket;
 import org.t37gw.fmsp.t38.UdptlCodec;
 import org.t37gw.fmsp.t38.UdptlPacket;
 import org.t37gw.fmsp.t38.UdptlReceiver;
+import org.t37gw.fmsp.t38.UdptlLimits;
 import org.t37gw.fmsp.t38.UdptlSender;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -82,8 +84,16 @@ public final class UdptlChannel implements AutoCloseable {
     private final AtomicLong lossOut = new AtomicLong();
     private final AtomicLong badIfp = new AtomicLong();
     private volatile UdptlReceiver.Stats udptlStats;
-    /** Received datagrams are copied here (on the loop) for the decoder, which copies the IFPs out of it. */
-    private final byte[] rxScratch;
+    /**
+     * Received datagrams are copied into one array per event-loop thread for the decoder, which copies the IFPs out
+     * of it before {@code receive} returns (so every channel on the loop can share it; 8 KB each would add up).
+     */
+    private static final FastThreadLocal<byte[]> RX_SCRATCH = new FastThreadLocal<>() {
+        @Override
+        protected byte[] initialValue() {
+            return new byte[UdptlLimits.DEFAULT.maxDatagram() + 1];
+        }
+    };
 
     private UdptlChannel(UdptlConfig config, Listener listener, EventLoopGroup group) throws InterruptedException {
         this.config = config;
@@ -93,7 +103,6 @@ public final class UdptlChannel implements AutoCloseable {
         this.sender = new UdptlSender(config.errorCorrection(), 0);
         this.receiver = new UdptlReceiver(udptlCodec, config.reorderWindow(), 512, ifpCodec::measure);
         this.udptlStats = receiver.stats();
-        this.rxScratch = new byte[config.udptlLimits().maxDatagram() + 1];
         Bootstrap b = new Bootstrap()
                 .group(group)
                 .channel(NioDatagramChannel.class)
@@ -211,12 +220,12 @@ public final class UdptlChannel implements AutoCloseable {
             ByteBuf content = msg.content();
             int len = content.readableBytes();
             UdptlReceiver.Report report;
-            if (len <= rxScratch.length) {
-                // the decoder copies the IFPs out, so one scratch array per channel serves every datagram
-                content.getBytes(content.readerIndex(), rxScratch, 0, len);
-                report = receiver.receive(rxScratch, 0, len);
+            byte[] scratch = RX_SCRATCH.get();
+            if (len <= scratch.length) {
+                content.getBytes(content.readerIndex(), scratch, 0, len);
+                report = receiver.receive(scratch, 0, len);
             } else {
-                report = receiver.receive(ByteBufUtil.getBytes(content)); // not with the fixed receive buffer size
+                report = receiver.receive(ByteBufUtil.getBytes(content)); // limits above the default
             }
             if (report.disposition() == UdptlReceiver.Disposition.MALFORMED) {
                 nonUdptl.incrementAndGet();
