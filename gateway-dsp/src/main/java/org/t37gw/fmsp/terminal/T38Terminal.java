@@ -70,6 +70,11 @@ public final class T38Terminal {
     private double txClock;
     private boolean pumping;
     private ScheduledFuture<?> pumpTask;
+    /** The paced pump's task, one per terminal rather than one per scheduled packet. */
+    private final Runnable pumpLater = () -> {
+        pumpTask = null;
+        pump();
+    };
     private ScheduledFuture<?> timerTask;
     private long timerAt = Long.MIN_VALUE;
     private T30Action.CallComplete complete;
@@ -270,10 +275,7 @@ public final class T38Terminal {
 
     private void schedulePump(double faxMillis) {
         long nanos = (long) (faxMillis * 1_000_000.0 / timeScale);
-        pumpTask = loop.schedule(() -> {
-            pumpTask = null;
-            pump();
-        }, nanos, TimeUnit.NANOSECONDS);
+        pumpTask = loop.schedule(pumpLater, nanos, TimeUnit.NANOSECONDS);
     }
 
     private void rescheduleTimer() {

@@ -3,16 +3,17 @@ package org.t37gw.fmsp.t38.transport;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
-import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.FixedRecvByteBufAllocator;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.channel.socket.DatagramPacket;
 import io.netty.channel.socket.nio.NioDatagramChannel;
+import io.netty.util.concurrent.FastThreadLocal;
 import java.net.InetSocketAddress;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -22,6 +23,7 @@ import org.t37gw.fmsp.t38.IfpPacket;
 import org.t37gw.fmsp.t38.UdptlCodec;
 import org.t37gw.fmsp.t38.UdptlPacket;
 import org.t37gw.fmsp.t38.UdptlReceiver;
+import org.t37gw.fmsp.t38.UdptlLimits;
 import org.t37gw.fmsp.t38.UdptlSender;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,6 +40,17 @@ import org.slf4j.LoggerFactory;
 public final class UdptlChannel implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(UdptlChannel.class);
+
+    /**
+     * SO_RCVBUF asked for on every UDPTL socket (default 2 MiB; system property {@code t37gw.udptl.rcvbuf}). The
+     * Linux default of 208 KB holds ~3 s of one session's datagrams, but with many sessions on a loop a stall of the
+     * loop (CPU starvation, GC) overflowed it; a larger buffer turns such a stall into delay instead of loss. The
+     * kernel clamps the request to {@code net.core.rmem_max} (and doubles it for its own bookkeeping); memory is
+     * only charged for datagrams actually queued.
+     */
+    static final int RCVBUF = Integer.getInteger("t37gw.udptl.rcvbuf", 2 << 20);
+    /** SO_SNDBUF asked for (default 1 MiB; {@code t37gw.udptl.sndbuf}), clamped to {@code net.core.wmem_max}. */
+    static final int SNDBUF = Integer.getInteger("t37gw.udptl.sndbuf", 1 << 20);
 
     /** Receives what arrives; every method runs on the channel's event loop and must not block. */
     public interface Listener {
@@ -71,6 +84,16 @@ public final class UdptlChannel implements AutoCloseable {
     private final AtomicLong lossOut = new AtomicLong();
     private final AtomicLong badIfp = new AtomicLong();
     private volatile UdptlReceiver.Stats udptlStats;
+    /**
+     * Received datagrams are copied into one array per event-loop thread for the decoder, which copies the IFPs out
+     * of it before {@code receive} returns (so every channel on the loop can share it; 8 KB each would add up).
+     */
+    private static final FastThreadLocal<byte[]> RX_SCRATCH = new FastThreadLocal<>() {
+        @Override
+        protected byte[] initialValue() {
+            return new byte[UdptlLimits.DEFAULT.maxDatagram() + 1];
+        }
+    };
 
     private UdptlChannel(UdptlConfig config, Listener listener, EventLoopGroup group) throws InterruptedException {
         this.config = config;
@@ -85,6 +108,8 @@ public final class UdptlChannel implements AutoCloseable {
                 .channel(NioDatagramChannel.class)
                 .option(ChannelOption.RCVBUF_ALLOCATOR,
                         new FixedRecvByteBufAllocator(config.udptlLimits().maxDatagram() + 1))
+                .option(ChannelOption.SO_RCVBUF, RCVBUF)
+                .option(ChannelOption.SO_SNDBUF, SNDBUF)
                 .handler(new Inbound());
         ChannelFuture f = b.bind(config.local());
         if (!f.await(5, TimeUnit.SECONDS)) {
@@ -95,8 +120,12 @@ public final class UdptlChannel implements AutoCloseable {
             throw new IllegalStateException("cannot bind " + config.local() + ": " + f.cause(), f.cause());
         }
         this.channel = f.channel();
-        LOG.debug("UDPTL channel {} -> {} open ({}, {})", localAddress(), config.remote(), config.version(),
-                config.errorCorrection());
+        if (LOG.isDebugEnabled()) {
+            LOG.debug("UDPTL channel {} -> {} open ({}, {}, SO_RCVBUF {}, SO_SNDBUF {})", localAddress(),
+                    config.remote(), config.version(), config.errorCorrection(),
+                    channel.config().getOption(ChannelOption.SO_RCVBUF),
+                    channel.config().getOption(ChannelOption.SO_SNDBUF));
+        }
     }
 
     /** Binds {@code config.local()} on one of {@code group}'s event loops (waiting at most 5 s). */
@@ -120,11 +149,19 @@ public final class UdptlChannel implements AutoCloseable {
 
     /**
      * Sends {@code packet} in one UDPTL datagram, {@code copies} times with the same sequence number (T.38 suggests
-     * repeating indicators and the ends of signals). Safe from any thread; runs on the event loop.
+     * repeating indicators and the ends of signals). Safe from any thread: called on the channel's event loop (as
+     * a {@code T38Terminal} on the same loop does) it sends at once, otherwise it hops onto the loop. Datagrams keep
+     * the order of the calls as long as one caller stays on one side of that line.
      */
     public void send(IfpPacket packet, int copies) {
         byte[] ifp = ifpCodec.encode(packet);
-        channel.eventLoop().execute(() -> sendOnLoop(ifp, Math.max(1, copies)));
+        int n = Math.max(1, copies);
+        EventLoop loop = channel.eventLoop();
+        if (loop.inEventLoop()) {
+            sendOnLoop(ifp, n);
+        } else {
+            loop.execute(() -> sendOnLoop(ifp, n));
+        }
     }
 
     private void sendOnLoop(byte[] ifp, int copies) {
@@ -133,15 +170,27 @@ public final class UdptlChannel implements AutoCloseable {
         if (LOG.isTraceEnabled()) {
             LOG.trace("Tx: #{} {}", p.seq(), ifpCodec.decode(ifp));
         }
-        for (int i = 0; i < copies; i++) {
-            if (config.outboundLoss().drop()) {
-                lossOut.incrementAndGet();
-                continue;
+        // one pooled direct buffer (NIO would otherwise copy a heap buffer into a direct one for every write);
+        // repeated copies share it
+        ByteBuf buf = null;
+        try {
+            for (int i = 0; i < copies; i++) {
+                if (config.outboundLoss().drop()) {
+                    lossOut.incrementAndGet();
+                    continue;
+                }
+                if (buf == null) {
+                    buf = channel.alloc().directBuffer(datagram.length, datagram.length).writeBytes(datagram);
+                }
+                channel.write(new DatagramPacket(buf.retainedDuplicate(), config.remote()));
+                datagramsOut.incrementAndGet();
             }
-            channel.write(new DatagramPacket(Unpooled.wrappedBuffer(datagram), config.remote()));
-            datagramsOut.incrementAndGet();
+        } finally {
+            if (buf != null) {
+                buf.release();
+                channel.flush();
+            }
         }
-        channel.flush();
     }
 
     public Stats stats() {
@@ -169,39 +218,50 @@ public final class UdptlChannel implements AutoCloseable {
                 return;
             }
             ByteBuf content = msg.content();
-            byte[] bytes = ByteBufUtil.getBytes(content);
-            UdptlReceiver.Report report = receiver.receive(bytes);
+            int len = content.readableBytes();
+            UdptlReceiver.Report report;
+            byte[] scratch = RX_SCRATCH.get();
+            if (len <= scratch.length) {
+                content.getBytes(content.readerIndex(), scratch, 0, len);
+                report = receiver.receive(scratch, 0, len);
+            } else {
+                report = receiver.receive(ByteBufUtil.getBytes(content)); // limits above the default
+            }
             if (report.disposition() == UdptlReceiver.Disposition.MALFORMED) {
                 nonUdptl.incrementAndGet();
-                LOG.debug("dropped a non-UDPTL datagram of {} octets from {}: {}", bytes.length, msg.sender(),
+                LOG.debug("dropped a non-UDPTL datagram of {} octets from {}: {}", len, msg.sender(),
                         report.reason());
             }
             for (UdptlReceiver.Gap gap : report.gaps()) {
                 LOG.debug("UDPTL gap: {} packet(s) from #{} lost", gap.count(), gap.firstSeq());
-                guarded(() -> listener.onGap(gap));
+                try {
+                    listener.onGap(gap);
+                } catch (RuntimeException e) {
+                    listenerFailed(e);
+                }
             }
             for (UdptlReceiver.Delivered d : report.delivered()) {
                 DecodeResult<IfpPacket> r = ifpCodec.decode(d.ifp());
-                if (r instanceof DecodeResult.Ok<IfpPacket> ok) {
-                    if (LOG.isTraceEnabled()) {
-                        LOG.trace("Rx: #{} {} ({})", d.seq(), ok.value(), d.source());
+                try {
+                    if (r instanceof DecodeResult.Ok<IfpPacket> ok) {
+                        if (LOG.isTraceEnabled()) {
+                            LOG.trace("Rx: #{} {} ({})", d.seq(), ok.value(), d.source());
+                        }
+                        listener.onIfp(d.seq(), ok.value());
+                    } else {
+                        badIfp.incrementAndGet();
+                        LOG.debug("Rx: #{} bad IFP: {}", d.seq(), r);
+                        listener.onBadIfp(d.seq(), r.toString());
                     }
-                    guarded(() -> listener.onIfp(d.seq(), ok.value()));
-                } else {
-                    badIfp.incrementAndGet();
-                    LOG.debug("Rx: #{} bad IFP: {}", d.seq(), r);
-                    guarded(() -> listener.onBadIfp(d.seq(), r.toString()));
+                } catch (RuntimeException e) {
+                    listenerFailed(e);
                 }
             }
             udptlStats = receiver.stats();
         }
 
-        private void guarded(Runnable call) {
-            try {
-                call.run();
-            } catch (RuntimeException e) {
-                LOG.warn("UDPTL channel {}: listener failed", config.local(), e);
-            }
+        private void listenerFailed(RuntimeException e) {
+            LOG.warn("UDPTL channel {}: listener failed", config.local(), e);
         }
 
         @Override
