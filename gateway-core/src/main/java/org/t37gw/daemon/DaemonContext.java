@@ -36,6 +36,13 @@ public interface DaemonContext {
     /** What port drivers report to: calls arriving, and events on the legs they carry. */
     org.t37gw.ccapi.Vtsp.Listener callRouter();
 
+    /**
+     * Called after each accepted reload (SIGHUP) with the new generation, for components that keep
+     * settings of their own (mail delivery's server list, ...). Calls in progress are not affected.
+     */
+    default void onReload(java.util.function.Consumer<RunningConfig> listener) {
+    }
+
     /** Names something that listens, for the ready line (e.g. "smtp 127.0.0.1:2525"). */
     void listening(String what);
 

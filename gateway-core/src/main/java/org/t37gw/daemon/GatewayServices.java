@@ -95,8 +95,18 @@ public final class GatewayServices {
         listening.add(what);
     }
 
+    private final List<java.util.function.Consumer<RunningConfig>> reloadListeners =
+            new java.util.concurrent.CopyOnWriteArrayList<>();
+
     void configChanged(RunningConfig next) {
-        // Components read daemon.currentConfig() at each new call; nothing cached here to refresh.
+        // Calls read daemon.currentConfig() at their setup; components with settings of their own listen.
+        for (java.util.function.Consumer<RunningConfig> l : reloadListeners) {
+            try {
+                l.accept(next);
+            } catch (RuntimeException e) {
+                LOG.error("reload: a component failed to take generation {}: {}", next.generation(), e.toString(), e);
+            }
+        }
         LOG.debug("config generation {} in force", next.generation());
     }
 
@@ -265,6 +275,11 @@ public final class GatewayServices {
         @Override
         public <T> void provide(Class<T> type, T service) {
             services.put(type, service);
+        }
+
+        @Override
+        public void onReload(java.util.function.Consumer<RunningConfig> listener) {
+            reloadListeners.add(listener);
         }
 
         @Override

@@ -46,9 +46,13 @@ public final class SmtpComponents implements ComponentProvider {
         MailDeliveryService delivery = new MailDeliveryService(ctx.spool(), ds, ctx.clock());
         container.add(delivery);
         ctx.provide(MailDeliveryService.class, delivery);
+        // SIGHUP: mail from now on goes by the new mta send settings (the SMTP listener keeps its own until
+        // a restart)
+        ctx.onReload(rc -> delivery.reconfigure(DeliverySettings.from(rc.config(), ctx.stateDir())));
         ctx.listening("mail out " + (ds.maildirForAll() ? "maildir " + ds.maildir()
                 : cfg.mtaSend().servers().isEmpty() ? "local domains to maildir " + ds.maildir()
-                : "smtp " + cfg.mtaSend().servers()));
+                : "smtp " + String.join(" ", cfg.mtaSend().servers().stream().map(x -> x.host() + ":" + x.port())
+                        .toList())));
 
         if (!hasOfframpPeer(cfg)) {
             LOG.info("no {} dial-peer: the SMTP listener stays off", OFFRAMP_APP);

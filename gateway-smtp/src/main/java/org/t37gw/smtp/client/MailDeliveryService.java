@@ -59,10 +59,10 @@ public final class MailDeliveryService implements LifeCycle {
     private static final String MAILDIR_FAILURE = "Maildir write failed: ";
 
     private final Spool spool;
-    private final DeliverySettings settings;
+    private volatile DeliverySettings settings;
     private final Clock clock;
-    private final SmtpDeliverer smtp;
-    private final Maildir maildir;
+    private volatile SmtpDeliverer smtp;
+    private volatile Maildir maildir;
 
     private final Object scheduleLock = new Object();
     private ScheduledExecutorService executor;
@@ -82,6 +82,30 @@ public final class MailDeliveryService implements LifeCycle {
         this.clock = Objects.requireNonNull(clock, "clock");
         this.smtp = new SmtpDeliverer(settings);
         this.maildir = maildir;
+    }
+
+    /**
+     * Takes new settings (a config reload): mail delivered from now on uses the new server list, TLS,
+     * auth, postmaster and Maildir; a delivery in progress finishes with what it started with.
+     */
+    public synchronized void reconfigure(DeliverySettings next) {
+        Objects.requireNonNull(next, "settings");
+        Maildir md = maildir;
+        if (next.maildir() == null) {
+            md = null;
+        } else if (md == null || !md.root().equals(next.maildir())) {
+            md = new Maildir(next.maildir(), next.hostname(), clock);
+            try {
+                md.create();
+            } catch (IOException e) {
+                log.warn("new Maildir {}: {}; delivery into it will be retried", next.maildir(), e.toString());
+            }
+        }
+        smtp = new SmtpDeliverer(next);
+        maildir = md;
+        settings = next;
+        log.info("mail delivery reconfigured: {}", describe());
+        wakeUp();
     }
 
     // ------------------------------------------------------------------ submitting

@@ -217,6 +217,23 @@ class MailDeliveryServiceTest {
     }
 
     @Test
+    void reconfigureSendsNewMailToTheNewServerList() throws Exception {
+        SmtpSink first = closing(SmtpSink.plain(0).start());
+        SmtpSink second = closing(SmtpSink.plain(0).start());
+        MailDeliveryService svc = service(settings(null, server(first.port())));
+        JobId a = submit(svc, mail("a@example.com"), message("before reload"));
+        svc.deliverDue();
+        assertEquals(JobState.DONE, job(a).state());
+
+        svc.reconfigure(settings(null, server(second.port())));
+        JobId b = submit(svc, mail("b@example.com"), message("after reload"));
+        svc.deliverDue();
+        assertEquals(JobState.DONE, job(b).state());
+        assertEquals(1, first.messages().size(), "the old server got only the mail before the reload");
+        assertEquals(1, second.messages().size(), "the new server got the mail after it");
+    }
+
+    @Test
     void firstServerRefusesConnectionsSecondIsUsed() throws Exception {
         int dead = freePort();
         SmtpSink sink = closing(SmtpSink.plain(0).start());
