@@ -198,7 +198,7 @@ final class TestDoubles {
         @Override
         public FaxSession receive(CallId callId, FaxSessionOptions options, PageSink pages,
                                   Consumer<CallEvent> events) {
-            throw new UnsupportedOperationException();
+            throw new UnsupportedOperationException("the off-ramp only sends: a receive here is a bug the test must see");
         }
     }
 

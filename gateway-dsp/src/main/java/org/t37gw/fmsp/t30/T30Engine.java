@@ -1,9 +1,7 @@
 package org.t37gw.fmsp.t30;
 
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 
@@ -37,7 +35,7 @@ public final class T30Engine {
     private T30State state = T30State.IDLE;
     private long now;
     private List<T30Action> out = new ArrayList<>();
-    private final Map<T30Timer, Long> deadlines = new EnumMap<>(T30Timer.class);
+    private final T30Timers timers = new T30Timers();
     private boolean transmitting;
     private final List<HdlcFrame> burst = new ArrayList<>();
     private T30Result result;
@@ -178,7 +176,7 @@ public final class T30Engine {
 
     /** When the engine next needs a {@link T30Event.Timeout}, if any timer runs. */
     public OptionalLong nextDeadline() {
-        return deadlines.values().stream().mapToLong(Long::longValue).min();
+        return timers.next();
     }
 
     public boolean isFinished() {
@@ -325,18 +323,13 @@ public final class T30Engine {
 
     private void fireTimers() {
         while (true) {
-            T30Timer due = null;
-            long at = Long.MAX_VALUE;
-            for (Map.Entry<T30Timer, Long> e : deadlines.entrySet()) {
-                if (e.getValue() <= now && e.getValue() < at) {
-                    due = e.getKey();
-                    at = e.getValue();
-                }
-            }
-            if (due == null || state == T30State.CALL_FINISHED) {
+            if (state == T30State.CALL_FINISHED) {
                 return;
             }
-            deadlines.remove(due);
+            T30Timer due = timers.takeDue(now);
+            if (due == null) {
+                return;
+            }
             LOG.info("[{}] {} expired in {}", tag, due, state);
             dispatch(new Fired(due));
         }
@@ -687,7 +680,7 @@ public final class T30Engine {
         }
         if (r.equals(Fcf.RNR)) {
             cancel(T30Timer.T4);
-            if (!deadlines.containsKey(T30Timer.T5)) {
+            if (!timers.isRunning(T30Timer.T5)) {
                 arm(T30Timer.T5);
             }
             if (state != T30State.IV_PPS_RNR) {
@@ -1299,27 +1292,21 @@ public final class T30Engine {
     }
 
     private void arm(T30Timer t) {
-        long at = now + config.duration(t);
-        deadlines.put(t, at);
-        out.add(new T30Action.SetTimer(t, at));
+        timers.arm(t, now + config.duration(t), out::add);
     }
 
     private void restart(T30Timer t) {
-        if (deadlines.containsKey(t) || t == T30Timer.T2) {
+        if (timers.isRunning(t) || t == T30Timer.T2) {
             arm(t);
         }
     }
 
     private void cancel(T30Timer t) {
-        if (deadlines.remove(t) != null) {
-            out.add(new T30Action.CancelTimer(t));
-        }
+        timers.cancel(t, out::add);
     }
 
     private void finish(T30Result r, boolean sendDcn, String detail) {
-        for (T30Timer t : List.copyOf(deadlines.keySet())) {
-            cancel(t);
-        }
+        timers.cancelAll(out::add);
         if (sendDcn) {
             sendV21(List.of(HdlcFrame.of(Fcf.DCN, xBit, true)));
         }
