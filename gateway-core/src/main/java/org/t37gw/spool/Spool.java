@@ -82,6 +82,8 @@ public final class Spool implements Closeable {
     /** QUEUED and SLEEPING jobs per kind, by due time then id. */
     private final Map<String, TreeSet<Due>> waiting = new HashMap<>();
     private final AtomicLong sequence = new AtomicLong();
+    private final Durable.GroupSync jobsSync;
+    private final Durable.GroupSync tmpSync;
     private long claims;
     private int quarantined;
     private boolean closed;
@@ -116,6 +118,8 @@ public final class Spool implements Closeable {
         this.jobsDir = dir.resolve(JOBS);
         this.tmpDir = dir.resolve(TMP);
         this.quarantineDir = dir.resolve(QUARANTINE);
+        this.jobsSync = new Durable.GroupSync(jobsDir);
+        this.tmpSync = new Durable.GroupSync(tmpDir);
         this.clock = clock;
         this.options = options;
         this.lockChannel = lockChannel;
@@ -227,6 +231,8 @@ public final class Spool implements Closeable {
                 Files.deleteIfExists(p.resolve(RECORD + ".tmp"));
                 rec = readAndCheck(p, name);
             } catch (IOException e) {
+                // a power loss while the job was being committed can leave it so too: then it was never
+                // acknowledged, but that cannot be told from damage, and nothing is ever deleted unread
                 quarantine(p, e.toString());
                 continue;
             }
@@ -328,8 +334,8 @@ public final class Spool implements Closeable {
     // ------------------------------------------------------------------ enqueue
 
     /**
-     * Adds a job, QUEUED and due now. Returns only when the job is durable (files and directories
-     * fsync'ed, then the job directory renamed into {@code jobs/}); a crash before leaves nothing of it.
+     * Adds a job, QUEUED and due now: {@link #draft}, the payload written, {@link #commit}. Returns only
+     * when the job is durable.
      *
      * @param kind    the job kind (see {@link JobKind})
      * @param record  application fields; keys 1..128 of {@code [A-Za-z0-9._-]}, not {@code spool.*}
@@ -339,11 +345,25 @@ public final class Spool implements Closeable {
     public JobId enqueue(String kind, Map<String, String> record, PayloadWriter payload) throws IOException {
         JobKind.check(kind);
         Objects.requireNonNull(payload, "payload");
-        Map<String, String> fields = new LinkedHashMap<>();
-        record.forEach((k, v) -> {
-            SpoolRecord.checkFieldKey(k);
-            fields.put(k, Objects.requireNonNull(v, () -> "null value for field " + k));
-        });
+        Map<String, String> fields = checkFields(record);
+        try (JobDraft d = draft(kind)) {
+            try {
+                payload.writeTo(d);
+            } catch (IOException e) {
+                throw full(e, "writing new job " + d.id());
+            }
+            return commit(List.of(d), List.of(fields)).get(0);
+        }
+    }
+
+    /**
+     * Starts a new job in {@code tmp/<id>/}: write its payload files through the draft, then
+     * {@link #commit} it (or close it to abandon it). Checks free space first.
+     *
+     * @throws SpoolFullException when free space is under {@link SpoolOptions#minFreeBytes()}
+     */
+    public JobDraft draft(String kind) throws IOException {
+        JobKind.check(kind);
         checkFreeSpace();
         Instant now = clock.instant();
         JobId id;
@@ -365,57 +385,153 @@ public final class Spool implements Closeable {
                 break;
             } catch (FileAlreadyExistsException e) {
                 // another thread of ours, same id; take the next
+            } catch (IOException e) {
+                throw full(e, "creating new job " + id);
             }
         }
-        boolean published = false;
-        Sink sink = null;
         try {
-            Path payloadDir = build.resolve(PAYLOAD);
-            Files.createDirectory(payloadDir);
-            sink = new Sink(payloadDir);
-            payload.writeTo(sink);
-            List<PayloadFile> files = sink.finish();
-            SpoolRecord rec = new SpoolRecord(id, kind, JobState.QUEUED, 0, now, now, now, null, null, files, fields,
-                    Map.of());
-            // every file is written before the first fsync, and the fsyncs run at the same time: each
-            // costs a device flush at least, and the journal commit of one carries the others' changes
-            try (FileChannel recordChannel = Durable.writeNewUnsynced(build.resolve(RECORD), rec.encode())) {
-                List<Durable.Force> forces = new ArrayList<>(sink.forces());
-                forces.add(() -> recordChannel.force(true));
-                forces.add(() -> Durable.syncDir(payloadDir));
-                Path jobDir = build;
-                forces.add(() -> Durable.syncDir(jobDir));
-                Durable.forceAll(forces);
-            }
-            Path target = jobsDir.resolve(id.value());
-            synchronized (mutex) {
-                ensureOpen();
-                Files.move(build, target, StandardCopyOption.ATOMIC_MOVE);
-                published = true;
-                Entry e = new Entry(target, rec);
-                jobs.put(id, e);
-                indexWaiting(e);
-            }
-            Durable.forceAll(List.of(() -> Durable.syncDir(jobsDir), () -> Durable.syncDir(tmpDir)));
-            long bytes = files.stream().mapToLong(PayloadFile::size).sum();
-            logState(rec, "new", JobState.QUEUED, files.size() + " payload files, " + bytes + " bytes");
-            return id;
-        } catch (IOException | RuntimeException | Error e) {
-            if (sink != null) {
-                sink.abandon();
-            }
-            if (!published) {
-                try {
-                    Durable.deleteTree(build);
-                } catch (IOException suppressed) {
-                    e.addSuppressed(suppressed);
-                }
+            Files.createDirectory(build.resolve(PAYLOAD));
+        } catch (IOException | RuntimeException e) {
+            try {
+                Durable.deleteTree(build);
+            } catch (IOException suppressed) {
+                e.addSuppressed(suppressed);
             }
             if (e instanceof IOException io) {
-                throw full(io, "writing new job " + id);
+                throw full(io, "creating new job " + id);
             }
             throw e;
         }
+        return new JobDraft(this, id, kind, now, build);
+    }
+
+    /**
+     * Publishes drafts as QUEUED jobs, due now, each with its record fields; returns their ids when all
+     * are durable. One step for all of them: each record is written, every draft is renamed from
+     * {@code tmp/} into {@code jobs/}, then all fsyncs run at once (payload files, records, the payload
+     * and job directories, {@code jobs/} and {@code tmp/}; the last two shared with concurrent commits).
+     * Only then do the jobs become visible to {@link #claim}. If anything fails, every draft's directory
+     * is taken back out of {@code jobs/} and deleted, and the exception is thrown.
+     *
+     * <p>A crash (process killed) before it returns leaves each job complete in {@code jobs/} or nothing
+     * of it; a power loss during the fsyncs may leave a job incomplete, which the next start quarantines
+     * (never deletes): see docs/spool-format.md.
+     *
+     * @param records one map of application fields per draft, as for {@link #enqueue}
+     */
+    public List<JobId> commit(List<JobDraft> drafts, List<Map<String, String>> records) throws IOException {
+        if (drafts.size() != records.size()) {
+            throw new IllegalArgumentException(drafts.size() + " drafts but " + records.size() + " records");
+        }
+        List<Map<String, String>> fields = new ArrayList<>(drafts.size());
+        for (int i = 0; i < drafts.size(); i++) {
+            JobDraft.checkOwner(this, drafts.get(i)).checkOpen();
+            fields.add(checkFields(records.get(i)));
+        }
+        Instant now = clock.instant();
+        List<SpoolRecord> recs = new ArrayList<>(drafts.size());
+        List<FileChannel> channels = new ArrayList<>(drafts.size());
+        List<Durable.Force> forces = new ArrayList<>();
+        List<JobDraft> published = new ArrayList<>(drafts.size());
+        try {
+            for (int i = 0; i < drafts.size(); i++) {
+                JobDraft d = drafts.get(i);
+                List<PayloadFile> files = d.finish();
+                SpoolRecord rec = new SpoolRecord(d.id(), d.kind(), JobState.QUEUED, 0, d.created(), now, now, null,
+                        null, files, fields.get(i), Map.of());
+                recs.add(rec);
+                FileChannel ch = Durable.writeNewUnsynced(d.buildDir().resolve(RECORD), rec.encode());
+                channels.add(ch);
+                forces.add(() -> ch.force(true));
+            }
+            synchronized (mutex) {
+                ensureOpen();
+                for (JobDraft d : drafts) {
+                    Files.move(d.buildDir(), jobsDir.resolve(d.id().value()), StandardCopyOption.ATOMIC_MOVE);
+                    published.add(d);
+                }
+            }
+            for (JobDraft d : drafts) {
+                Path jobDir = jobsDir.resolve(d.id().value());
+                forces.addAll(d.forces(jobDir.resolve(PAYLOAD)));
+                forces.add(() -> Durable.syncDir(jobDir.resolve(PAYLOAD)));
+                forces.add(() -> Durable.syncDir(jobDir));
+            }
+            forces.add(jobsSync::sync);
+            forces.add(tmpSync::sync);
+            // all at once: each fsync costs a device flush at least, and one journal commit carries the
+            // changes of all that wait on it
+            Durable.forceAll(forces);
+        } catch (IOException | RuntimeException | Error e) {
+            unpublish(published, e);
+            for (JobDraft d : drafts) {
+                d.reopenFailed();
+                discard(d);
+            }
+            if (e instanceof IOException io) {
+                throw full(io, "writing new jobs " + drafts.stream().map(JobDraft::id).toList());
+            }
+            throw e;
+        } finally {
+            for (FileChannel ch : channels) {
+                try {
+                    ch.close();
+                } catch (IOException ignored) {
+                    // forced already (or the commit failed and says so)
+                }
+            }
+        }
+        List<JobId> ids = new ArrayList<>(drafts.size());
+        synchronized (mutex) {
+            for (int i = 0; i < drafts.size(); i++) {
+                JobDraft d = drafts.get(i);
+                d.committed();
+                Entry e = new Entry(jobsDir.resolve(d.id().value()), recs.get(i));
+                jobs.put(d.id(), e);
+                indexWaiting(e);
+                ids.add(d.id());
+            }
+        }
+        for (SpoolRecord rec : recs) {
+            long bytes = rec.payload().stream().mapToLong(PayloadFile::size).sum();
+            logState(rec, "new", JobState.QUEUED, rec.payload().size() + " payload files, " + bytes + " bytes");
+        }
+        return ids;
+    }
+
+    /** A failed commit: its jobs were never acknowledged, so they go back to {@code tmp/} (and are deleted). */
+    private void unpublish(List<JobDraft> published, Throwable failure) {
+        for (JobDraft d : published) {
+            Path inJobs = jobsDir.resolve(d.id().value());
+            try {
+                synchronized (mutex) {
+                    Files.move(inJobs, d.buildDir(), StandardCopyOption.ATOMIC_MOVE);
+                }
+            } catch (IOException | RuntimeException e) {
+                failure.addSuppressed(e);
+                // left in jobs/: the next start reads it (and runs it if complete); the caller was told it failed
+                log.error("spool {}: job {} failed to commit and could not be taken back out of {}/ ({}); "
+                        + "the next start will find it there", dir, d.id(), JOBS, e.toString());
+            }
+        }
+    }
+
+    /** Deletes an abandoned draft's directory (never throws: what stays goes at the next start). */
+    void discard(JobDraft d) {
+        try {
+            Durable.deleteTree(d.buildDir());
+        } catch (IOException | RuntimeException e) {
+            log.warn("spool {}: could not delete abandoned {}: {}", dir, d.buildDir(), e.toString());
+        }
+    }
+
+    private static Map<String, String> checkFields(Map<String, String> record) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        record.forEach((k, v) -> {
+            SpoolRecord.checkFieldKey(k);
+            fields.put(k, Objects.requireNonNull(v, () -> "null value for field " + k));
+        });
+        return fields;
     }
 
     private void checkFreeSpace() throws IOException {
@@ -441,58 +557,6 @@ public final class Spool implements Closeable {
     private IOException full(IOException e, String what) {
         SpoolFullException f = fullOrNull(e, what);
         return f != null ? f : e;
-    }
-
-    /** Payload files of a job under construction. */
-    private static final class Sink implements PayloadSink {
-        private final Path dir;
-        private final Map<String, Durable.PayloadOutput> outs = new LinkedHashMap<>();
-        private boolean finished;
-
-        Sink(Path dir) {
-            this.dir = dir;
-        }
-
-        @Override
-        public synchronized OutputStream create(String name) throws IOException {
-            PayloadFile.checkName(name);
-            if (finished) {
-                throw new IllegalStateException("the PayloadWriter has returned");
-            }
-            if (outs.containsKey(name)) {
-                throw new FileAlreadyExistsException(name, null, "payload file created twice");
-            }
-            Durable.PayloadOutput out = new Durable.PayloadOutput(name, dir.resolve(name));
-            outs.put(name, out);
-            return out;
-        }
-
-        synchronized List<PayloadFile> finish() throws IOException {
-            finished = true;
-            List<PayloadFile> files = new ArrayList<>();
-            for (Map.Entry<String, Durable.PayloadOutput> en : outs.entrySet()) {
-                PayloadFile done = en.getValue().result();
-                if (done == null) {
-                    throw new IOException("payload file " + en.getKey() + " was not closed by the PayloadWriter");
-                }
-                files.add(done);
-            }
-            return files;
-        }
-
-        /** One fsync-and-close per file (after {@link #finish}). */
-        synchronized List<Durable.Force> forces() {
-            List<Durable.Force> forces = new ArrayList<>(outs.size());
-            for (Durable.PayloadOutput out : outs.values()) {
-                forces.add(out::sync);
-            }
-            return forces;
-        }
-
-        synchronized void abandon() {
-            finished = true;
-            outs.values().forEach(Durable.PayloadOutput::abandon);
-        }
     }
 
     // ------------------------------------------------------------------ claim and outcomes
@@ -806,7 +870,7 @@ public final class Spool implements Closeable {
                 doomed.add(to);
             }
             if (!doomed.isEmpty()) {
-                Durable.syncDir(jobsDir);
+                jobsSync.sync();
             }
         }
         for (Path p : doomed) {

@@ -29,6 +29,12 @@ final class BufferedServerSocket extends ServerSocket {
         return s;
     }
 
+    /**
+     * Bytes read from the socket at most per system call: a 45 KB message arrives in two reads instead of
+     * six (memory: this much per open connection).
+     */
+    static final int BUFFER = 32 * 1024;
+
     /** A socket with a buffered input stream, created once. */
     static final class BufferedSocket extends Socket {
         private InputStream in;
@@ -36,7 +42,7 @@ final class BufferedServerSocket extends ServerSocket {
         @Override
         public synchronized InputStream getInputStream() throws IOException {
             if (in == null) {
-                in = new BufferedInputStream(super.getInputStream(), 8192);
+                in = new BufferedInputStream(super.getInputStream(), BUFFER);
             }
             return in;
         }

@@ -44,8 +44,8 @@ public final class DataReader {
     private DataReader() {
     }
 
-    /** Bytes scanned per read from a stream that supports mark/reset (below the socket buffer's 8 KiB). */
-    static final int CHUNK = 4096;
+    /** Bytes scanned per read from a stream that supports mark/reset (half the socket buffer). */
+    static final int CHUNK = BufferedServerSocket.BUFFER / 2;
 
     /**
      * @throws EOFException when the stream ends before the terminating line
@@ -75,8 +75,31 @@ public final class DataReader {
             int m = 0;
             Result end = null;
             int i = 0;
-            for (; i < n && end == null; i++) {
-                int b = buf[i] & 0xff;
+            while (i < n && end == null) {
+                if (!cr && !lineStart) {
+                    // inside a line: copy the run of ordinary bytes at once (most of a message), never
+                    // counting past the flood limit here, so the byte that crosses it takes the path below
+                    int limit = (int) Math.min(n, i + Math.max(0, hardLimit - count));
+                    int j = i;
+                    while (j < limit) {
+                        byte c = buf[j];
+                        if (c == '\r' || c == '\n' || c == 0) {
+                            break;
+                        }
+                        j++;
+                    }
+                    int run = j - i;
+                    if (run > 0) {
+                        int keep = (int) Math.max(0, Math.min(run, maxBytes - count));
+                        System.arraycopy(buf, i, stored, m, keep);
+                        m += keep;
+                        count += run;
+                        dotLine = false;
+                        i = j;
+                        continue;
+                    }
+                }
+                int b = buf[i++] & 0xff;
                 if (cr) {
                     cr = false;
                     if (b != '\n') {

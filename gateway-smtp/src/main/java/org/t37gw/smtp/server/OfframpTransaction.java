@@ -24,6 +24,7 @@ import org.t37gw.smtp.dsn.NotifyRequest;
 import org.t37gw.smtp.dsn.OriginalRecipient;
 import org.t37gw.smtp.dsn.Ret;
 import org.t37gw.smtp.dsn.Xtext;
+import org.t37gw.spool.SpoolFullException;
 
 /**
  * One mail transaction of the off-ramp SMTP server (MAIL, RCPT..., DATA), one instance per transaction as
@@ -47,6 +48,7 @@ final class OfframpTransaction implements MessageHandler {
     private Ret ret;
     private final List<Envelope.Recipient> recipients = new ArrayList<>();
     private Path file;
+    private MessageSink.Receiver receiver;
 
     OfframpTransaction(Ingress ingress, MessageContext ctx) {
         this.ingress = ingress;
@@ -154,17 +156,54 @@ final class OfframpTransaction implements MessageHandler {
     // ------------------------------------------------------------------ DATA
 
     /**
+     * Before {@code 354}: opens where the message goes (the sink's receiver, else a file under the
+     * incoming directory). A reply to answer DATA with instead of {@code 354} when that fails, else null.
+     */
+    SmtpReply prepare() {
+        try {
+            receiver = ingress.sink.open().orElse(null);
+            if (receiver == null) {
+                Files.createDirectories(ingress.incomingDir);
+                file = Files.createTempFile(ingress.incomingDir, "msg-", ".eml");
+            }
+            return null;
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("DATA from <{}> refused: cannot store a message now: {}", sender, e.toString());
+            return storageReply(e);
+        }
+    }
+
+    private static SmtpReply storageReply(Throwable e) {
+        for (Throwable c = e; c != null; c = c.getCause()) {
+            String m = c.getMessage();
+            if (c instanceof SpoolFullException
+                    || (m != null && (m.contains("No space left on device") || m.contains("Disk quota exceeded")))) {
+                return new SmtpReply(452, "4.3.1", "Insufficient system storage, try later");
+            }
+        }
+        return new SmtpReply(451, "4.3.0", "Local error in processing, try later");
+    }
+
+    /**
      * Reads the message from the dot-stuffed client stream, hands it to the sink and returns the final
-     * reply.
+     * reply. {@link #prepare} first.
      *
      * @throws SmtpRejection with {@code dropConnection} set when the stream is out of step
      */
     SmtpReply receive(InputStream in, boolean tls) throws IOException, SmtpRejection {
-        Files.createDirectories(ingress.incomingDir);
-        file = Files.createTempFile(ingress.incomingDir, "msg-", ".eml");
+        if (receiver == null && file == null) {
+            SmtpReply refused = prepare();
+            if (refused != null) {
+                throw new SmtpRejection(refused);
+            }
+        }
         DataReader.Result result;
         ZonedDateTime now = ZonedDateTime.now(ingress.clock).withZoneSameInstant(ZoneOffset.UTC);
-        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 16384)) {
+        OutputStream target = receiver != null ? receiver.stream()
+                : new BufferedOutputStream(Files.newOutputStream(file), 16384);
+        // a failing write (disk full) must not stop the reading: the client's next command follows the data
+        GuardedOutput out = new GuardedOutput(target);
+        try (out) {
             out.write(receivedHeader(tls, now).getBytes(StandardCharsets.UTF_8));
             result = DataReader.copy(in, out, ingress.limits.maxMessageSize());
         }
@@ -181,9 +220,13 @@ final class OfframpTransaction implements MessageHandler {
         if (result.nul()) {
             throw reject(554, "5.6.0", "NUL character in message refused");
         }
+        if (out.failure != null) {
+            LOG.warn("message from <{}> refused: writing it failed: {}", sender, out.failure.toString());
+            throw new SmtpRejection(storageReply(out.failure));
+        }
         Envelope env = new Envelope(sender, recipients, clientIp(), ctx.getHelo().orElse(null), authUser(), tls,
                 envid, ret, ingress.clock.instant(), ctx.getSessionId());
-        SinkDecision d = ingress.sink.accept(env, file);
+        SinkDecision d = receiver != null ? receiver.accept(env) : ingress.sink.accept(env, file);
         if (d instanceof SinkDecision.Rejected r) {
             LOG.warn("message from <{}> refused by the sink: {}", sender, r.reply());
             throw new SmtpRejection(r.reply());
@@ -192,6 +235,49 @@ final class OfframpTransaction implements MessageHandler {
         LOG.info("message from <{}> for {} recipient(s), {} bytes: queued as {}", sender, recipients.size(),
                 result.bytes(), ids);
         return new SmtpReply(250, "2.0.0", "Ok: queued as " + String.join(",", ids));
+    }
+
+    /** Passes writes on until one fails; from then on it drops them and keeps the first failure. */
+    private static final class GuardedOutput extends OutputStream {
+        private final OutputStream out;
+        IOException failure;
+
+        GuardedOutput(OutputStream out) {
+            this.out = out;
+        }
+
+        @Override
+        public void write(int b) {
+            if (failure == null) {
+                try {
+                    out.write(b);
+                } catch (IOException e) {
+                    failure = e;
+                }
+            }
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) {
+            if (failure == null) {
+                try {
+                    out.write(b, off, len);
+                } catch (IOException e) {
+                    failure = e;
+                }
+            }
+        }
+
+        @Override
+        public void close() {
+            try {
+                out.close();
+            } catch (IOException e) {
+                if (failure == null) {
+                    failure = e;
+                }
+            }
+        }
     }
 
     @Override
@@ -209,6 +295,10 @@ final class OfframpTransaction implements MessageHandler {
 
     @Override
     public void done() {
+        if (receiver != null) {
+            receiver.close();
+            receiver = null;
+        }
         if (file != null) {
             try {
                 Files.deleteIfExists(file);

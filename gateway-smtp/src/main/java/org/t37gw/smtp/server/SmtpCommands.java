@@ -220,10 +220,15 @@ final class SmtpCommands {
             // RFC 2920 §3.1: DATA ends a pipelined group; the message must wait for 354
             throw new DropConnectionException(554, "5.5.0 Improper pipelining: message sent before 354; closing");
         }
+        OfframpTransaction tx = (OfframpTransaction) s.getMessageHandler();
+        SmtpReply refused = tx.prepare();
+        if (refused != null) {
+            s.resetMailTransaction();
+            return refused;
+        }
         s.sendResponse("354 End data with <CR><LF>.<CR><LF>");
         SessionGuard g = in.guard(s);
         g.dataStartNanos = in.now();
-        OfframpTransaction tx = (OfframpTransaction) s.getMessageHandler();
         try {
             return tx.receive(raw, s.isTLSStarted());
         } catch (SmtpRejection r) {

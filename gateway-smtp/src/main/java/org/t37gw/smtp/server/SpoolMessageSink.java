@@ -1,6 +1,8 @@
 package org.t37gw.smtp.server;
 
 import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -10,6 +12,7 @@ import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.t37gw.spool.JobId;
+import org.t37gw.spool.JobDraft;
 import org.t37gw.spool.JobKind;
 import org.t37gw.spool.Spool;
 import org.t37gw.spool.SpoolFullException;
@@ -26,10 +29,10 @@ import java.util.Optional;
  * when the client sent no {@code NOTIFY=}), {@code orcpt} is
  * {@code type;address} decoded, {@code received} ISO-8601 UTC.
  *
- * <p>A spool that is full answers {@code 452 4.3.1}, any other write error {@code 451 4.3.0}. If a later
- * recipient's job fails after earlier ones were written, the earlier jobs stay (the spool has no
- * un-enqueue); the client's retry may then fax those recipients twice. Rare (a disk filling between two
- * jobs of one message) and logged with the job ids.
+ * <p>The message is written once, straight into the first job as it arrives ({@link #open}); the other
+ * recipients' jobs link to it, and all jobs of a message are committed together: all durable, or none
+ * (so a client's retry after a {@code 4xx} never faxes a recipient twice). A spool that is full answers
+ * {@code 452 4.3.1}, any other write error {@code 451 4.3.0}.
  */
 public final class SpoolMessageSink implements MessageSink {
 
@@ -66,30 +69,84 @@ public final class SpoolMessageSink implements MessageSink {
         }
     }
 
+    /**
+     * The message goes straight into the first recipient's new job ({@code tmp/<id>/fax_payload/}); at the
+     * end each other recipient's job gets a hard link to it, and all are committed in one step.
+     */
     @Override
-    public SinkDecision accept(Envelope env, Path messageFile) {
-        List<String> ids = new ArrayList<>();
-        for (Envelope.Recipient r : env.recipients()) {
-            try {
-                JobId id = spool.enqueue(JobKind.OFFRAMP, record(env, r), sink -> sink.copy(PAYLOAD_FILE, messageFile));
-                ids.add(id.value());
-            } catch (SpoolFullException e) {
-                logPartial(ids, e);
-                return new SinkDecision.Rejected(FULL);
-            } catch (IOException | RuntimeException e) {
-                logPartial(ids, e);
-                return new SinkDecision.Rejected(new SmtpReply(451, "4.3.0", "Local error in processing, try later"));
-            }
+    public Optional<Receiver> open() throws IOException {
+        JobDraft first = spool.draft(JobKind.OFFRAMP);
+        try {
+            return Optional.of(new DraftReceiver(first, first.create(PAYLOAD_FILE)));
+        } catch (IOException | RuntimeException e) {
+            first.close();
+            throw e;
         }
-        return new SinkDecision.Accepted(ids);
     }
 
-    private static void logPartial(List<String> ids, Exception e) {
-        if (ids.isEmpty()) {
-            LOG.warn("enqueue failed, message refused: {}", e.toString());
-        } else {
-            LOG.error("enqueue failed after jobs {} were written; the client's retry may duplicate them: {}",
-                    ids, e.toString());
+    @Override
+    public SinkDecision accept(Envelope env, Path messageFile) {
+        Receiver r;
+        try {
+            r = open().orElseThrow();
+        } catch (IOException | RuntimeException e) {
+            return refused(e);
+        }
+        try (r) {
+            try (OutputStream out = r.stream()) {
+                Files.copy(messageFile, out);
+            } catch (IOException | RuntimeException e) {
+                return refused(e);
+            }
+            return r.accept(env);
+        }
+    }
+
+    private static SinkDecision refused(Exception e) {
+        LOG.warn("enqueue failed, message refused: {}", e.toString());
+        return new SinkDecision.Rejected(e instanceof SpoolFullException ? FULL
+                : new SmtpReply(451, "4.3.0", "Local error in processing, try later"));
+    }
+
+    private final class DraftReceiver implements Receiver {
+        private final JobDraft first;
+        private final OutputStream stream;
+        private final List<JobDraft> drafts = new ArrayList<>();
+
+        DraftReceiver(JobDraft first, OutputStream stream) {
+            this.first = first;
+            this.stream = stream;
+            drafts.add(first);
+        }
+
+        @Override
+        public OutputStream stream() {
+            return stream;
+        }
+
+        @Override
+        public SinkDecision accept(Envelope env) {
+            try {
+                List<Map<String, String>> records = new ArrayList<>(env.recipients().size());
+                for (int i = 0; i < env.recipients().size(); i++) {
+                    if (i > 0) {
+                        JobDraft d = spool.draft(JobKind.OFFRAMP);
+                        drafts.add(d);
+                        d.link(PAYLOAD_FILE, first, PAYLOAD_FILE);
+                    }
+                    records.add(record(env, env.recipients().get(i)));
+                }
+                // all recipients' jobs or none
+                List<JobId> ids = spool.commit(drafts, records);
+                return new SinkDecision.Accepted(ids.stream().map(JobId::value).toList());
+            } catch (IOException | RuntimeException e) {
+                return refused(e);
+            }
+        }
+
+        @Override
+        public void close() {
+            drafts.forEach(JobDraft::close);
         }
     }
 

@@ -18,6 +18,12 @@ final class ServerFixture implements AutoCloseable {
 
     ServerFixture(Path dir, String configText, SpoolOptions spoolOptions,
                   UnaryOperator<SmtpListener.Settings> tweak) throws Exception {
+        this(dir, configText, spoolOptions, tweak, UnaryOperator.identity());
+    }
+
+    /** @param wrap may wrap the spool sink (to fail in chosen ways) */
+    ServerFixture(Path dir, String configText, SpoolOptions spoolOptions,
+                  UnaryOperator<SmtpListener.Settings> tweak, UnaryOperator<MessageSink> wrap) throws Exception {
         this.dir = dir;
         GatewayConfig cfg = TestConfigs.config(configText);
         spool = Spool.open(dir.resolve("spool"), Clock.systemUTC(), spoolOptions);
@@ -29,7 +35,7 @@ final class ServerFixture implements AutoCloseable {
         s = new SmtpListener.Settings(s.hostname(), java.net.InetAddress.getLoopbackAddress(), 0, s.policy(),
                 s.dialPeers(), s.tlsCertificate(), s.tlsKey(), s.usersFile(), s.incomingDir(), s.limits(), s.clock(),
                 s.nanoTime());
-        listener = new SmtpListener(tweak.apply(s), new SpoolMessageSink(spool, spoolOptions));
+        listener = new SmtpListener(tweak.apply(s), wrap.apply(new SpoolMessageSink(spool, spoolOptions)));
         listener.start();
     }
 

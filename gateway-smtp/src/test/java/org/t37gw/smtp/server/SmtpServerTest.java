@@ -3,11 +3,15 @@ package org.t37gw.smtp.server;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.AfterEach;
@@ -96,8 +100,116 @@ class SmtpServerTest {
         assertEquals("", f2.get("orcpt"));
         assertEquals(JobKind.OFFRAMP, jobs.get(0).kind());
         try (var s = Files.list(tmp.resolve("incoming"))) {
-            assertEquals(0, s.count(), "temp message file deleted");
+            assertEquals(0, s.count(), "nothing written outside the spool");
         }
+        try (var s = Files.list(fx.spool.directory().resolve("tmp"))) {
+            assertEquals(0, s.count(), "no draft left behind");
+        }
+        // the message was written once: both jobs hold the same file
+        assertEquals(Files.readAttributes(jobs.get(0).payloadPath(SpoolMessageSink.PAYLOAD_FILE), BasicFileAttributes.class).fileKey(),
+                Files.readAttributes(jobs.get(1).payloadPath(SpoolMessageSink.PAYLOAD_FILE), BasicFileAttributes.class).fileKey());
+    }
+
+    private List<String> spoolTmp() throws IOException {
+        try (var s = Files.list(fx.spool.directory().resolve("tmp"))) {
+            return s.map(p -> p.getFileName().toString()).toList();
+        }
+    }
+
+    @Test
+    void aSpoolFillingUpAfterMailRefusesDataBefore354AndTheSessionGoesOn() throws Exception {
+        fx.close();
+        long[] free = {1L << 30};
+        SpoolOptions opts = SpoolOptions.defaults().withMinFreeBytes(1000).withFreeSpace(dir -> free[0]);
+        fx = new ServerFixture(tmp.resolve("filling"), TestConfigs.OFFRAMP, opts, UnaryOperator.identity());
+        try (SmtpClient c = ehlo()) {
+            assertEquals("250 2.1.0", code(c.cmd("MAIL FROM:<a@example.org>")));
+            assertEquals("250 2.1.5", code(c.cmd("RCPT TO:<FAX=5550100@gw.example.com>")));
+            free[0] = 10;
+            assertEquals("452 4.3.1", code(c.cmd("DATA")));
+            free[0] = 1L << 30;
+            assertEquals("250 2.1.0", code(c.cmd("MAIL FROM:<a@example.org>")));
+            assertEquals("250 2.1.5", code(c.cmd("RCPT TO:<FAX=5550100@gw.example.com>")));
+            assertTrue(c.cmd("DATA").startsWith("354"));
+            assertEquals("250 2.0.0", code(c.cmd(MSG + ".")));
+        }
+        assertEquals(1, fx.spool.list().size());
+        assertEquals(List.of(), spoolTmp());
+    }
+
+    @Test
+    void aWriteFailingInsideDataIsAnsweredAfterTheDataAndLeavesNothing() throws Exception {
+        fx.close();
+        // the sink's stream fails as a full disk does, after 1000 bytes of the message
+        UnaryOperator<MessageSink> failing = sink -> new MessageSink() {
+            @Override
+            public SinkDecision accept(Envelope envelope, Path messageFile) {
+                throw new AssertionError("the spool sink takes DATA through a receiver");
+            }
+
+            @Override
+            public Optional<Receiver> open() throws IOException {
+                Receiver r = sink.open().orElseThrow();
+                OutputStream failAfter = new java.io.FilterOutputStream(r.stream()) {
+                    long n;
+
+                    @Override
+                    public void write(byte[] b, int off, int len) throws IOException {
+                        n += len;
+                        if (n > 1000) {
+                            throw new IOException("No space left on device");
+                        }
+                        out.write(b, off, len);
+                    }
+                };
+                return Optional.of(new Receiver() {
+                    @Override
+                    public OutputStream stream() {
+                        return failAfter;
+                    }
+
+                    @Override
+                    public SinkDecision accept(Envelope envelope) {
+                        throw new AssertionError("a failed message is never offered");
+                    }
+
+                    @Override
+                    public void close() {
+                        r.close();
+                    }
+                });
+            }
+        };
+        fx = new ServerFixture(tmp.resolve("enospc"), TestConfigs.OFFRAMP, SpoolOptions.defaults().withMinFreeBytes(0),
+                UnaryOperator.identity(), failing);
+        try (SmtpClient c = ehlo()) {
+            assertEquals("250 2.1.0", code(c.cmd("MAIL FROM:<a@example.org>")));
+            assertEquals("250 2.1.5", code(c.cmd("RCPT TO:<FAX=5550100@gw.example.com>")));
+            assertTrue(c.cmd("DATA").startsWith("354"));
+            String big = "Subject: big\r\n\r\n" + ("0123456789".repeat(7) + "\r\n").repeat(100);
+            assertEquals("452 4.3.1", code(c.cmd(big + ".")));
+            // still in step: the rest of the message was read, not taken for commands
+            assertEquals("250 2.0.0", code(c.cmd("NOOP")));
+        }
+        assertEquals(0, fx.spool.list().size());
+        assertEquals(List.of(), spoolTmp());
+    }
+
+    @Test
+    void aClientVanishingInsideDataLeavesNoDraft() throws Exception {
+        try (SmtpClient c = ehlo()) {
+            assertEquals("250 2.1.0", code(c.cmd("MAIL FROM:<a@example.org>")));
+            assertEquals("250 2.1.5", code(c.cmd("RCPT TO:<FAX=5550100@gw.example.com>")));
+            assertTrue(c.cmd("DATA").startsWith("354"));
+            c.send("Subject: cut\r\n\r\nhalf a mess");
+            assertEquals(1, spoolTmp().size(), "the message goes straight into a draft");
+        }
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (!spoolTmp().isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertEquals(List.of(), spoolTmp());
+        assertEquals(0, fx.spool.list().size());
     }
 
     @Test
