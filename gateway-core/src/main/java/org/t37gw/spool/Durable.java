@@ -99,47 +99,6 @@ final class Durable {
      * caller may close channels and delete files right away.
      */
     static void forceAll(List<Force> forces) throws IOException {
-        int inFlight = FORCE_ALL_IN_FLIGHT.incrementAndGet();
-        try {
-            if (inFlight > PARALLEL_UP_TO) {
-                forceInTurn(forces);
-            } else {
-                forceInParallel(forces);
-            }
-        } finally {
-            FORCE_ALL_IN_FLIGHT.decrementAndGet();
-        }
-    }
-
-    /**
-     * Up to this many {@link #forceAll} calls at a time run their fsyncs in parallel; beyond, each runs
-     * its own in turn on its own thread. When that many commits are in flight the device already has work
-     * from all of them, and handing each fsync to a helper thread and back only costs CPU (two context
-     * switches and futex calls per fsync: a quarter of the SMTP server's system calls per message under
-     * 50 clients, measured with {@code perf stat}; see docs/performance.md).
-     */
-    static final int PARALLEL_UP_TO = 2;
-
-    private static final AtomicInteger FORCE_ALL_IN_FLIGHT = new AtomicInteger();
-
-    /** Every fsync on the calling thread, one after the other; the first failure thrown after all ran. */
-    private static void forceInTurn(List<Force> forces) throws IOException {
-        Throwable failure = null;
-        for (Force f : forces) {
-            try {
-                f.run();
-            } catch (IOException | RuntimeException | Error e) {
-                if (failure == null) {
-                    failure = e;
-                } else {
-                    failure.addSuppressed(e);
-                }
-            }
-        }
-        rethrow(failure);
-    }
-
-    private static void forceInParallel(List<Force> forces) throws IOException {
         List<FutureTask<Void>> others = new java.util.ArrayList<>(forces.size());
         for (int i = 1; i < forces.size(); i++) {
             Force f = forces.get(i);

@@ -38,6 +38,8 @@ public final class JobDraft implements PayloadSink, Closeable {
     private final Map<String, Durable.PayloadOutput> outs = new LinkedHashMap<>();
     /** Payload files that are hard links to another draft's closed file. */
     private final Map<String, PayloadFile> links = new LinkedHashMap<>();
+    /** Names of all payload files in the order they were created or linked (the record lists them so). */
+    private final List<String> order = new ArrayList<>();
     private State state = State.OPEN;
 
     JobDraft(Spool spool, JobId id, String kind, Instant created, Path build) {
@@ -84,6 +86,7 @@ public final class JobDraft implements PayloadSink, Closeable {
         }
         Durable.PayloadOutput out = new Durable.PayloadOutput(name, payloadDir.resolve(name));
         outs.put(name, out);
+        order.add(name);
         return out;
     }
 
@@ -104,6 +107,7 @@ public final class JobDraft implements PayloadSink, Closeable {
             try {
                 Files.createLink(target, from.payloadDir.resolve(fromName));
                 links.put(name, new PayloadFile(name, source.size(), source.crc32()));
+                order.add(name);
                 return;
             } catch (UnsupportedOperationException | IOException e) {
                 if (Durable.isNoSpace(e)) {
@@ -142,15 +146,19 @@ public final class JobDraft implements PayloadSink, Closeable {
     /** Starts the commit: every payload file must be closed. Returns them in creation order. */
     synchronized List<PayloadFile> finish() throws IOException {
         ensureOpen();
-        List<PayloadFile> files = new ArrayList<>(outs.size() + links.size());
-        for (Map.Entry<String, Durable.PayloadOutput> en : outs.entrySet()) {
-            PayloadFile done = en.getValue().result();
+        List<PayloadFile> files = new ArrayList<>(order.size());
+        for (String name : order) {
+            PayloadFile linked = links.get(name);
+            if (linked != null) {
+                files.add(linked);
+                continue;
+            }
+            PayloadFile done = outs.get(name).result();
             if (done == null) {
-                throw new IOException("payload file " + en.getKey() + " was not closed before the commit");
+                throw new IOException("payload file " + name + " was not closed before the commit");
             }
             files.add(done);
         }
-        files.addAll(links.values());
         state = State.COMMITTING;
         return files;
     }

@@ -376,9 +376,8 @@ public final class Spool implements Closeable {
                     continue;
                 }
             }
-            if (Files.exists(jobsDir.resolve(id.value()), LinkOption.NOFOLLOW_LINKS)) {
-                continue;
-            }
+            // (no look into jobs/ here: every job there is in the map, and the rename of a draft whose
+            // name were taken there after all fails rather than replace it)
             build = tmpDir.resolve(id.value());
             try {
                 Files.createDirectory(build);

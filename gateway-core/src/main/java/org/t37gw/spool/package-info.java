@@ -16,9 +16,13 @@
  *
  * <h2>Guarantees</h2>
  * <ul>
- * <li>{@link org.t37gw.spool.Spool#enqueue} returns only when the job is durable: built in
- *     {@code tmp/ID}, every file and directory fsync'ed, renamed into {@code jobs/}, {@code jobs/}
- *     fsync'ed. A crash before leaves no trace in {@code jobs/}; no reader ever sees half a job.</li>
+ * <li>{@link org.t37gw.spool.Spool#enqueue} (or {@link org.t37gw.spool.Spool#draft}, payload written
+ *     through the {@link org.t37gw.spool.JobDraft} for as long as it takes, then
+ *     {@link org.t37gw.spool.Spool#commit}) returns only when the job is durable: built in
+ *     {@code tmp/ID}, its record written, renamed into {@code jobs/}, then every file and directory
+ *     fsync'ed at once ({@code jobs/} and {@code tmp/} shared between concurrent commits); only then can
+ *     it be claimed. A killed process leaves the whole job or none of it in {@code jobs/}; a power loss
+ *     during those fsyncs may leave an incomplete one, which the next start quarantines.</li>
  * <li>Every state change and field update writes {@code fax_record.tmp}, fsyncs it, renames it over
  *     {@code fax_record} and fsyncs the directory: a crash leaves the old or the new record, whole.</li>
  * <li>State changes go through one {@code transitionTo()} that checks the table of

@@ -165,6 +165,20 @@ class JobDraftTest {
     }
 
     @Test
+    void theRecordListsPayloadFilesInTheOrderTheyWereMadeOrLinked() throws IOException {
+        JobId id;
+        try (JobDraft first = spool.draft(JobKind.ONRAMP); JobDraft d = spool.draft(JobKind.ONRAMP)) {
+            first.write("shared", bytes("S"));
+            d.write("page-1", bytes("1"));
+            d.link("page-2", first, "shared");
+            d.write("page-3", bytes("3"));
+            id = spool.commit(List.of(first, d), List.of(Map.of(), Map.of())).get(1);
+        }
+        assertEquals(List.of("page-1", "page-2", "page-3"),
+                spool.get(id).orElseThrow().payload().stream().map(PayloadFile::name).toList());
+    }
+
+    @Test
     void aCommitFailingAfterTheRenameTakesEveryJobBackOut() throws IOException {
         List<JobId> ids = new ArrayList<>();
         try (JobDraft a = spool.draft(JobKind.OFFRAMP); JobDraft b = spool.draft(JobKind.OFFRAMP)) {

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -112,21 +113,51 @@ public final class SpoolWorkerMain {
                     rec.put("size", Integer.toString(size));
                     rec.put("files", Integer.toString(files));
                     rec.put("note", "run " + run + "\nline two = \\ ok");
-                    JobId id = spool.enqueue(kind, rec, sink -> {
-                        byte[] all = content(pseed, size);
-                        int cut = files == 2 ? size / 3 : size;
-                        try (OutputStream out = sink.create("p0")) {
-                            out.write(all, 0, cut);
-                        }
-                        if (files == 2) {
-                            try (OutputStream out = sink.create("p1")) {
-                                for (int i = cut; i < size; i += 1000) {
-                                    out.write(all, i, Math.min(1000, size - i));
+                    byte[] all = content(pseed, size);
+                    int cut = files == 2 ? size / 3 : size;
+                    if (rnd.nextBoolean()) {
+                        JobId id = spool.enqueue(kind, rec, sink -> {
+                            try (OutputStream out = sink.create("p0")) {
+                                out.write(all, 0, cut);
+                            }
+                            if (files == 2) {
+                                try (OutputStream out = sink.create("p1")) {
+                                    for (int i = cut; i < size; i += 1000) {
+                                        out.write(all, i, Math.min(1000, size - i));
+                                    }
                                 }
                             }
+                        });
+                        ack(ack, "E " + id + " " + pseed + " " + size + " " + files);
+                    } else {
+                        // as the SMTP server does for one mail to several numbers: drafts, the first
+                        // written, the others linking to its file, one commit
+                        int n = 1 + rnd.nextInt(3);
+                        List<JobDraft> drafts = new ArrayList<>();
+                        try {
+                            for (int d = 0; d < n; d++) {
+                                JobDraft draft = spool.draft(kind);
+                                drafts.add(draft);
+                                if (d == 0) {
+                                    draft.write("p0", java.util.Arrays.copyOf(all, cut));
+                                } else {
+                                    draft.link("p0", drafts.get(0), "p0");
+                                }
+                                if (files == 2) {
+                                    draft.write("p1", java.util.Arrays.copyOfRange(all, cut, size));
+                                }
+                            }
+                            List<Map<String, String>> recs = new ArrayList<>();
+                            for (int d = 0; d < n; d++) {
+                                recs.add(rec);
+                            }
+                            for (JobId id : spool.commit(drafts, recs)) {
+                                ack(ack, "E " + id + " " + pseed + " " + size + " " + files);
+                            }
+                        } finally {
+                            drafts.forEach(JobDraft::close);
                         }
-                    });
-                    ack(ack, "E " + id + " " + pseed + " " + size + " " + files);
+                    }
                 } else {
                     Optional<Job> claimed = Optional.empty();
                     int k0 = rnd.nextInt(KINDS.size());

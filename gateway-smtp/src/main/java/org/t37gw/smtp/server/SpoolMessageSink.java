@@ -30,9 +30,11 @@ import java.util.Optional;
  * {@code type;address} decoded, {@code received} ISO-8601 UTC.
  *
  * <p>The message is written once, straight into the first job as it arrives ({@link #open}); the other
- * recipients' jobs link to it, and all jobs of a message are committed together: all durable, or none
- * (so a client's retry after a {@code 4xx} never faxes a recipient twice). A spool that is full answers
- * {@code 452 4.3.1}, any other write error {@code 451 4.3.0}.
+ * recipients' jobs link to it, and all jobs of a message are committed together: all durable, or (when the
+ * commit fails) none, so a client's retry after our {@code 4xx} never faxes a recipient twice. (A crash in
+ * the middle of the commit can still leave some of them, never acknowledged; the client's retry then
+ * duplicates those, as with any MTA that dies between storing and answering.) A spool that is full
+ * answers {@code 452 4.3.1}, any other write error {@code 451 4.3.0}.
  */
 public final class SpoolMessageSink implements MessageSink {
 
@@ -136,7 +138,7 @@ public final class SpoolMessageSink implements MessageSink {
                     }
                     records.add(record(env, env.recipients().get(i)));
                 }
-                // all recipients' jobs or none
+                // all recipients' jobs, or none if the commit fails
                 List<JobId> ids = spool.commit(drafts, records);
                 return new SinkDecision.Accepted(ids.stream().map(JobId::value).toList());
             } catch (IOException | RuntimeException e) {

@@ -16,9 +16,12 @@
  * and spool space are checked around it.
  *
  * <p>DATA is read by {@link org.t37gw.smtp.server.DataReader}: strict {@code CRLF.CRLF} end, bare CR/LF
- * closes the session (SMTP smuggling), streamed to a file in the incoming directory (never whole in
- * memory), then given to a {@link org.t37gw.smtp.server.MessageSink}; {@link
- * org.t37gw.smtp.server.SpoolMessageSink} enqueues {@code OFFRAMP} jobs.
+ * closes the session (SMTP smuggling), streamed (never whole in memory) into what the
+ * {@link org.t37gw.smtp.server.MessageSink} opened before {@code 354}: for
+ * {@link org.t37gw.smtp.server.SpoolMessageSink}, straight into the payload of a new {@code OFFRAMP}
+ * spool job under construction, committed with the other recipients' jobs (hard links to the same file)
+ * before {@code 250}; a sink without a receiver gets a file in the incoming directory. A write failing
+ * inside DATA (disk full) is answered {@code 452 4.3.1} after the data, so the session stays in step.
  *
  * <h2>Bounds</h2>
  * {@link org.t37gw.smtp.server.ServerLimits}: sessions in all and per client, read/command/DATA/session
