@@ -19,7 +19,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
@@ -65,8 +64,34 @@ public final class Spool implements Closeable {
     /** Spools open in this JVM: a second FileChannel on the lock file would drop the lock when closed. */
     private static final Set<Path> OPEN_IN_THIS_JVM = ConcurrentHashMap.newKeySet();
 
-    private static final DateTimeFormatter ID_TIME =
-            DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmssSSS").withZone(ZoneOffset.UTC);
+    /**
+     * A job id: {@code yyyyMMdd'T'HHmmssSSS} of {@code t} in UTC, {@code -}, {@code seq} in six digits.
+     * By hand: a DateTimeFormatter with milliseconds and String.format cost a Formatter and BigDecimals
+     * per job.
+     */
+    static String idOf(Instant t, long seq) {
+        java.time.LocalDateTime d = java.time.LocalDateTime.ofInstant(t, ZoneOffset.UTC);
+        StringBuilder sb = new StringBuilder(25);
+        pad(sb, d.getYear(), 4);
+        pad(sb, d.getMonthValue(), 2);
+        pad(sb, d.getDayOfMonth(), 2);
+        sb.append('T');
+        pad(sb, d.getHour(), 2);
+        pad(sb, d.getMinute(), 2);
+        pad(sb, d.getSecond(), 2);
+        pad(sb, d.getNano() / 1_000_000, 3);
+        sb.append('-');
+        pad(sb, seq, 6);
+        return sb.toString();
+    }
+
+    private static void pad(StringBuilder sb, long v, int width) {
+        String s = Long.toString(v);
+        for (int i = s.length(); i < width; i++) {
+            sb.append('0');
+        }
+        sb.append(s);
+    }
 
     private final Path dir;
     private final Path jobsDir;
@@ -369,7 +394,7 @@ public final class Spool implements Closeable {
         JobId id;
         Path build;
         for (;;) {
-            id = new JobId(ID_TIME.format(now) + "-" + String.format("%06d", sequence.incrementAndGet() % 1_000_000));
+            id = new JobId(idOf(now, sequence.incrementAndGet() % 1_000_000));
             synchronized (mutex) {
                 ensureOpen();
                 if (jobs.containsKey(id)) {

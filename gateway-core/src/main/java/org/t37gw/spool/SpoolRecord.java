@@ -29,6 +29,12 @@ record SpoolRecord(JobId id, String kind, JobState state, int attempts, Instant 
     private static final String PAYLOAD_PREFIX = "spool.payload.";
     private static final Pattern KEY = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,127}");
     private static final Pattern HEX8 = Pattern.compile("[0-9a-f]{8}");
+
+    /** Eight lowercase hex digits of a 32-bit value (as {@code %08x}, without a Formatter per call). */
+    static String hex8(long v) {
+        String h = Long.toHexString(v & 0xFFFF_FFFFL);
+        return "0".repeat(8 - h.length()) + h;
+    }
     /** Accepted instead of a checksum, for records edited by hand; the spool always writes a real one. */
     static final String NO_CRC = "none";
 
@@ -96,14 +102,14 @@ record SpoolRecord(JobId id, String kind, JobState state, int attempts, Instant 
             line(sb, "spool.reason", reason);
         }
         for (PayloadFile p : payload) {
-            line(sb, PAYLOAD_PREFIX + p.name(), p.size() + " " + String.format("%08x", p.crc32()));
+            line(sb, PAYLOAD_PREFIX + p.name(), p.size() + " " + hex8(p.crc32()));
         }
         extra.forEach((k, v) -> line(sb, k, v));
         fields.forEach((k, v) -> line(sb, k, v));
         byte[] body = sb.toString().getBytes(StandardCharsets.UTF_8);
         CRC32 crc = new CRC32();
         crc.update(body);
-        byte[] tail = ("crc32=" + String.format("%08x", crc.getValue()) + "\n").getBytes(StandardCharsets.US_ASCII);
+        byte[] tail = ("crc32=" + hex8(crc.getValue()) + "\n").getBytes(StandardCharsets.US_ASCII);
         byte[] out = new byte[body.length + tail.length];
         System.arraycopy(body, 0, out, 0, body.length);
         System.arraycopy(tail, 0, out, body.length, tail.length);

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.subethamail.smtp.MessageContext;
@@ -40,6 +41,8 @@ final class OfframpTransaction implements MessageHandler {
     private static final Logger LOG = LoggerFactory.getLogger(OfframpTransaction.class);
     private static final DateTimeFormatter RFC5322_DATE =
             DateTimeFormatter.ofPattern("EEE, d MMM yyyy HH:mm:ss Z", Locale.ROOT);
+    private static final Pattern SIZE_VALUE = Pattern.compile("[0-9]{1,18}");
+    private static final Pattern NOT_VISIBLE = Pattern.compile("[^\\x21-\\x7e]");
 
     private final Ingress ingress;
     private final MessageContext ctx;
@@ -66,7 +69,7 @@ final class OfframpTransaction implements MessageHandler {
             String v = p.getValue();
             switch (p.getKey()) {
                 case "SIZE" -> {
-                    if (v == null || !v.matches("[0-9]{1,18}")) {
+                    if (v == null || !SIZE_VALUE.matcher(v).matches()) {
                         throw reject(501, "5.5.4", "SIZE needs a number");
                     }
                     if (Long.parseLong(v) > ingress.limits.maxMessageSize()) {
@@ -286,7 +289,7 @@ final class OfframpTransaction implements MessageHandler {
     }
 
     private String receivedHeader(boolean tls, ZonedDateTime now) {
-        String helo = ctx.getHelo().orElse("unknown").replaceAll("[^\\x21-\\x7e]", "?");
+        String helo = NOT_VISIBLE.matcher(ctx.getHelo().orElse("unknown")).replaceAll("?");
         String with = "ESMTP" + (tls ? "S" : "") + (authUser() != null ? "A" : "");
         String forClause = recipients.size() == 1 ? "\r\n\tfor <" + recipients.get(0).address() + ">" : "";
         return "Received: from " + helo + " ([" + clientIp() + "])\r\n\tby " + ingress.hostname + " (t37gw) with "

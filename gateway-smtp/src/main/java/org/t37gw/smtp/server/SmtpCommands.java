@@ -129,7 +129,7 @@ final class SmtpCommands {
     // ------------------------------------------------------------------ verbs
 
     private static SmtpReply ehlo(Session s, String line, Ingress in) throws IOException {
-        String[] args = line.trim().split(" +");
+        String[] args = SmtpSyntax.SPACES.split(line.trim());
         if (args.length != 2) {
             return reply(501, "5.5.4", "Syntax: EHLO hostname");
         }
@@ -158,7 +158,7 @@ final class SmtpCommands {
     }
 
     private static SmtpReply helo(Session s, String line, Ingress in) {
-        String[] args = line.trim().split(" +");
+        String[] args = SmtpSyntax.SPACES.split(line.trim());
         if (args.length != 2) {
             return reply(501, "5.5.4", "Syntax: HELO hostname");
         }

@@ -1,6 +1,7 @@
 package org.t37gw.smtp.server;
 
 import java.util.Objects;
+import java.util.regex.Pattern;
 
 /**
  * One SMTP reply: code (RFC 5321 §4.2), enhanced status (RFC 3463, advertised by
@@ -12,12 +13,14 @@ import java.util.Objects;
  */
 public record SmtpReply(int code, String enhanced, String text) {
 
+    private static final Pattern ENHANCED = Pattern.compile("[245]\\.[0-9]{1,3}\\.[0-9]{1,3}");
+
     public SmtpReply {
         if (code < 200 || code > 599) {
             throw new IllegalArgumentException("reply code out of range: " + code);
         }
         Objects.requireNonNull(enhanced, "enhanced");
-        if (!enhanced.matches("[245]\\.[0-9]{1,3}\\.[0-9]{1,3}") || enhanced.charAt(0) != Integer.toString(code).charAt(0)) {
+        if (!ENHANCED.matcher(enhanced).matches() || enhanced.charAt(0) != Integer.toString(code).charAt(0)) {
             throw new IllegalArgumentException("enhanced status " + enhanced + " does not fit reply " + code);
         }
         Objects.requireNonNull(text, "text");

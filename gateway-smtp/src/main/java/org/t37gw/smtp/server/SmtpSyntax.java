@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * Parses the arguments of {@code MAIL FROM:} and {@code RCPT TO:} (RFC 5321 §4.1.2): a path in angle
@@ -13,6 +14,11 @@ import java.util.Optional;
  * between parameters, an A-d-l source route ({@code <@a,@b:user@c>}, RFC 5321 §4.1.2, dropped).
  */
 public final class SmtpSyntax {
+
+    /** One or more spaces, the separator of command arguments. */
+    static final Pattern SPACES = Pattern.compile(" +");
+    private static final Pattern PARAM_KEY = Pattern.compile("[A-Z0-9][A-Z0-9-]*");
+    private static final Pattern PARAM_VALUE = Pattern.compile("[\\x21-\\x3c\\x3e-\\x7e]+");
 
     /** Longest path we take (RFC 5321 §4.5.3.1.3: 256 octets including brackets). */
     public static final int MAX_PATH = 256;
@@ -83,14 +89,14 @@ public final class SmtpSyntax {
             return Optional.empty();
         }
         Map<String, String> params = new LinkedHashMap<>();
-        for (String p : tail.trim().split(" +")) {
+        for (String p : SPACES.split(tail.trim())) {
             if (p.isEmpty()) {
                 continue;
             }
             int eq = p.indexOf('=');
             String key = (eq < 0 ? p : p.substring(0, eq)).toUpperCase(Locale.ROOT);
             String value = eq < 0 ? null : p.substring(eq + 1);
-            if (!key.matches("[A-Z0-9][A-Z0-9-]*") || (value != null && !value.matches("[\\x21-\\x3c\\x3e-\\x7e]+"))) {
+            if (!PARAM_KEY.matcher(key).matches() || (value != null && !PARAM_VALUE.matcher(value).matches())) {
                 return Optional.empty();
             }
             if (params.containsKey(key)) {
