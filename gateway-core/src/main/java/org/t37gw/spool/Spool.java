@@ -107,6 +107,8 @@ public final class Spool implements Closeable {
     /** QUEUED and SLEEPING jobs per kind, by due time then id. */
     private final Map<String, TreeSet<Due>> waiting = new HashMap<>();
     private final AtomicLong sequence = new AtomicLong();
+    /** Told (kind, listener) after new jobs of the kind were committed. */
+    private final List<Map.Entry<String, Runnable>> newJobListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final Durable.GroupSync jobsSync;
     private final Durable.GroupSync tmpSync;
     private long claims;
@@ -520,7 +522,33 @@ public final class Spool implements Closeable {
             long bytes = rec.payload().stream().mapToLong(PayloadFile::size).sum();
             logState(rec, "new", JobState.QUEUED, rec.payload().size() + " payload files, " + bytes + " bytes");
         }
+        Set<String> kinds = new java.util.HashSet<>();
+        drafts.forEach(d -> kinds.add(d.kind()));
+        for (Map.Entry<String, Runnable> l : newJobListeners) {
+            if (kinds.contains(l.getKey())) {
+                try {
+                    l.getValue().run();
+                } catch (RuntimeException e) {
+                    log.warn("spool {}: a new-job listener for {} failed: {}", dir, l.getKey(), e.toString());
+                }
+            }
+        }
         return ids;
+    }
+
+    /**
+     * Runs {@code listener} on the committing thread each time new jobs of {@code kind} were committed
+     * (after they are durable and claimable), so that a worker need not poll. It must only hand the work
+     * on (wake a thread), never block; an exception it throws is logged and ignored.
+     */
+    public void addNewJobListener(String kind, Runnable listener) {
+        JobKind.check(kind);
+        newJobListeners.add(Map.entry(kind, Objects.requireNonNull(listener, "listener")));
+    }
+
+    /** Removes a listener added with {@link #addNewJobListener} (every registration of it). */
+    public void removeNewJobListener(Runnable listener) {
+        newJobListeners.removeIf(e -> e.getValue() == listener);
     }
 
     /** A failed commit: its jobs were never acknowledged, so they go back to {@code tmp/} (and are deleted). */

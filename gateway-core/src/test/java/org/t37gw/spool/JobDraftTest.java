@@ -180,6 +180,28 @@ class JobDraftTest {
     }
 
     @Test
+    void newJobListenersHearOfCommittedJobsOfTheirKindOnly() throws IOException {
+        List<String> heard = new ArrayList<>();
+        Runnable offramp = () -> heard.add("offramp saw " + spool.list().size());
+        spool.addNewJobListener(JobKind.OFFRAMP, offramp);
+        spool.addNewJobListener(JobKind.MAIL, () -> {
+            throw new IllegalStateException("a broken listener costs nothing");
+        });
+        spool.enqueue(JobKind.MAIL, Map.of(), PayloadWriter.NONE);
+        assertEquals(List.of(), heard);
+        spool.enqueue(JobKind.OFFRAMP, Map.of(), PayloadWriter.NONE);
+        assertEquals(List.of("offramp saw 2"), heard, "told after the job is in the spool");
+        try (JobDraft bad = spool.draft(JobKind.OFFRAMP)) {
+            bad.create("open");
+            assertThrows(IOException.class, () -> spool.commit(List.of(bad), List.of(Map.of())));
+        }
+        assertEquals(1, heard.size(), "not told of a failed commit");
+        spool.removeNewJobListener(offramp);
+        spool.enqueue(JobKind.OFFRAMP, Map.of(), PayloadWriter.NONE);
+        assertEquals(1, heard.size());
+    }
+
+    @Test
     void theRecordListsPayloadFilesInTheOrderTheyWereMadeOrLinked() throws IOException {
         JobId id;
         try (JobDraft first = spool.draft(JobKind.ONRAMP); JobDraft d = spool.draft(JobKind.ONRAMP)) {

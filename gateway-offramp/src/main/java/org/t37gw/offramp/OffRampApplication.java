@@ -158,14 +158,30 @@ public final class OffRampApplication implements Application {
             executor = scheduler;
             long ms = options.pollInterval().toMillis();
             scheduler.scheduleWithFixedDelay(this::pollNow, 0, ms, TimeUnit.MILLISECONDS);
+            // new mail is worked on when it is committed, not at the next poll
+            spool.addNewJobListener(JobKind.OFFRAMP, wake);
         }
         LOG.info("{} started: up to {} jobs at once, unrenderable parts {}", NAME, options.maxCalls(),
                 options.unrenderable());
     }
 
+    /** Told by the spool when new OFFRAMP jobs were committed (an SMTP session's thread). */
+    private final Runnable wake = () -> {
+        if (!stopped) {
+            try {
+                poll();
+            } catch (java.util.concurrent.RejectedExecutionException e) {
+                // stopping
+            }
+        }
+    };
+
     @Override
     public void stop() {
         stopped = true;
+        if (spool != null) {
+            spool.removeNewJobListener(wake);
+        }
         if (scheduler != null) {
             scheduler.shutdownNow();
         }

@@ -77,11 +77,15 @@ class OffRampApplicationTest {
     CallManager manager;
 
     void start(String extraConfig, OffRampOptions options) throws IOException {
+        start(extraConfig, options, executor);
+    }
+
+    void start(String extraConfig, OffRampOptions options, java.util.concurrent.Executor exec) throws IOException {
         ConfigResult cr = ConfigLoader.parse(BASE_CONFIG + extraConfig, "test.cfg");
         assertTrue(cr.ok(), () -> "config: " + cr.errors());
         GatewayConfig cfg = cr.config();
         spool = Spool.open(dir.resolve("spool"), clock);
-        app = new OffRampApplication(options.withWorkDir(dir.resolve("work")), executor);
+        app = new OffRampApplication(options.withWorkDir(dir.resolve("work")), exec);
         manager = new CallManager(clock, new ApplicationRegistry(List.of(app)), CdrSink.NONE, 50);
         vtsp.manager = manager;
         TestContext ctx = new TestContext();
@@ -167,6 +171,28 @@ class OffRampApplicationTest {
 
     static long count(List<String> mails, String needle) {
         return mails.stream().filter(m -> m.contains(needle)).count();
+    }
+
+    @Test
+    void withItsOwnThreadANewJobIsTakenWhenCommittedNotAtTheNextPoll() throws Exception {
+        OffRampOptions hourly = new OffRampOptions(OffRampOptions.DEFAULT.unrenderable(), false,
+                OffRampOptions.DEFAULT.paper(), OffRampOptions.DEFAULT.limits(), 8, Duration.ofHours(1), null, true);
+        start("", hourly, null);
+        vtsp.script.add(new Line.Answer());
+        fmsp.script.add(Session.ok());
+        Thread.sleep(200); // the poll at start has run and found nothing; the next one is an hour away
+        JobId id = enqueue("FAILURE,DELAY");
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (job(id).state() != JobState.DONE && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertEquals(JobState.DONE, job(id).state(), "the spool's new-job listener woke the off-ramp");
+        app.stop();
+        app = null;
+        // stopped: a commit no longer reaches it, and costs the committer nothing
+        JobId after = enqueue("FAILURE,DELAY");
+        Thread.sleep(200);
+        assertEquals(JobState.QUEUED, job(after).state());
     }
 
     @Test
