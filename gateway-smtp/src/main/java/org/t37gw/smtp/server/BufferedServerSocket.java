@@ -38,6 +38,16 @@ final class BufferedServerSocket extends ServerSocket {
     /** A socket with a buffered input stream, created once. */
     static final class BufferedSocket extends Socket {
         private InputStream in;
+        private java.io.OutputStream out;
+
+        /** With {@link ReplyCodes} on it: SubEthaSMTP's own replies get enhanced status codes. */
+        @Override
+        public synchronized java.io.OutputStream getOutputStream() throws IOException {
+            if (out == null) {
+                out = ReplyCodes.wrap(super.getOutputStream());
+            }
+            return out;
+        }
 
         @Override
         public synchronized InputStream getInputStream() throws IOException {

@@ -59,6 +59,10 @@ final class SmtpCommands {
                 return reply(454, "4.7.0", "TLS not available");
             }
             starttls.execute(line, s);
+            if (s.isTLSStarted()) {
+                // SubEthaSMTP's replies over TLS get their enhanced codes too
+                s.setSocket(new ReplyCodes.CodedSocket(s.getSocket()));
+            }
             return null;
         }));
         for (Command c : ours) {

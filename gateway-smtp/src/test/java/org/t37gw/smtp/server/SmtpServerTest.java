@@ -213,6 +213,31 @@ class SmtpServerTest {
     }
 
     @Test
+    void unknownVerbsAndBrokenCommandLinesGetEnhancedCodesToo() throws Exception {
+        try (SmtpClient c = ehlo()) {
+            assertEquals("500 5.5.2", code(c.cmd("FROB")));
+            assertEquals("250 2.0.0", code(c.cmd("NOOP")));
+            c.send("NOOP\nNOOP\r\n");
+            assertEquals("501 5.5.2", code(c.reply()), "bare LF in a command line");
+        }
+    }
+
+    @Test
+    void theServerWideConnectionLimitIsA421WithItsCode() throws Exception {
+        fx.close();
+        fx = new ServerFixture(tmp.resolve("few"), TestConfigs.OFFRAMP, SpoolOptions.defaults().withMinFreeBytes(0),
+                s -> s.withLimits(s.limits().withConnections(1, 5)));
+        try (SmtpClient first = new SmtpClient(fx.port())) {
+            String greeting = first.reply();
+            assertTrue(greeting != null && greeting.startsWith("220 "), String.valueOf(greeting));
+            try (SmtpClient second = new SmtpClient(fx.port())) {
+                String refused = second.reply();
+                assertTrue(refused != null && refused.startsWith("421 4.3.2 "), String.valueOf(refused));
+            }
+        }
+    }
+
+    @Test
     void errorReplies() throws Exception {
         try (SmtpClient c = new SmtpClient(fx.port())) {
             c.reply();

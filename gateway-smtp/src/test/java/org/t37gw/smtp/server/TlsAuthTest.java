@@ -109,4 +109,67 @@ class TlsAuthTest {
         assertThrows(AuthenticationFailedException.class, () -> Transport.send(message(s)));
         assertEquals(0, fx.spool.list().size());
     }
+
+    /** Reads one (possibly multi-line) reply; returns its last line. */
+    private static String reply(java.io.BufferedReader r) throws java.io.IOException {
+        String line;
+        do {
+            line = r.readLine();
+        } while (line != null && line.length() > 3 && line.charAt(3) == '-');
+        return line;
+    }
+
+    private static String cmd(java.io.BufferedReader r, java.io.Writer w, String line) throws java.io.IOException {
+        w.write(line + "\r\n");
+        w.flush();
+        return reply(r);
+    }
+
+    @Test
+    void subethasmtpsOwnRepliesCarryEnhancedCodesBeforeAndAfterStartTls() throws Exception {
+        try (java.net.Socket plain = new java.net.Socket(java.net.InetAddress.getLoopbackAddress(), fx.port())) {
+            plain.setSoTimeout(10_000);
+            var r = new java.io.BufferedReader(new java.io.InputStreamReader(plain.getInputStream(),
+                    java.nio.charset.StandardCharsets.ISO_8859_1));
+            var w = new java.io.OutputStreamWriter(plain.getOutputStream(), java.nio.charset.StandardCharsets.ISO_8859_1);
+            assertTrue(reply(r).startsWith("220 "));
+            cmd(r, w, "EHLO x");
+            assertEquals("500 5.5.2", code(cmd(r, w, "FROB")));
+            assertEquals("220 2.0.0 Ready to start TLS", cmd(r, w, "STARTTLS").substring(0, 28));
+            javax.net.ssl.SSLContext ctx = javax.net.ssl.SSLContext.getInstance("TLS");
+            ctx.init(null, new javax.net.ssl.TrustManager[] {new javax.net.ssl.X509TrustManager() {
+                @Override
+                public void checkClientTrusted(java.security.cert.X509Certificate[] c, String a) {
+                }
+
+                @Override
+                public void checkServerTrusted(java.security.cert.X509Certificate[] c, String a) {
+                }
+
+                @Override
+                public java.security.cert.X509Certificate[] getAcceptedIssuers() {
+                    return new java.security.cert.X509Certificate[0];
+                }
+            }}, null);
+            try (javax.net.ssl.SSLSocket tls = (javax.net.ssl.SSLSocket) ctx.getSocketFactory()
+                    .createSocket(plain, "localhost", fx.port(), true)) {
+                tls.startHandshake();
+                var tr = new java.io.BufferedReader(new java.io.InputStreamReader(tls.getInputStream(),
+                        java.nio.charset.StandardCharsets.ISO_8859_1));
+                var tw = new java.io.OutputStreamWriter(tls.getOutputStream(), java.nio.charset.StandardCharsets.ISO_8859_1);
+                assertTrue(cmd(tr, tw, "EHLO x").startsWith("250 "));
+                assertEquals("500 5.5.2", code(cmd(tr, tw, "FROB")));
+                assertEquals("504 5.5.4", code(cmd(tr, tw, "AUTH CRAM-MD5")));
+                assertEquals("535 5.7.8", code(cmd(tr, tw, "AUTH PLAIN AGFsaWNlAHdyb25n")));
+                assertEquals("235 2.7.0", code(cmd(tr, tw, "AUTH PLAIN AGFsaWNlAHNlY3JldA==")));
+                assertEquals("250 2.1.0", code(cmd(tr, tw, "MAIL FROM:<a@example.org>")));
+                assertEquals("250 2.1.5", code(cmd(tr, tw, "RCPT TO:<FAX=5550100@gw.example.com>")));
+                assertTrue(cmd(tr, tw, "DATA").startsWith("354"));
+                assertEquals("250 2.0.0", code(cmd(tr, tw, SmtpServerTest.MSG + ".")));
+                assertEquals("221 2.0.0", code(cmd(tr, tw, "QUIT")));
+            }
+        }
+        assertEquals(1, fx.spool.list().size());
+        assertEquals("alice", fx.spool.list().get(0).fields().get("auth"));
+    }
 }
