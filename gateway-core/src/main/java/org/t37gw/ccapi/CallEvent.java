@@ -98,16 +98,42 @@ public sealed interface CallEvent {
         }
     }
 
+    /** What kind of failure ended a fax session: what an application decides retries by. */
+    enum FaxFailure {
+        /** The session succeeded. */
+        NONE,
+        /** No fax machine answered: no CED/DIS, T0/T1 expired, no carrier before phase B. */
+        NO_FAX_ANSWER,
+        /** Training failed at every rate. */
+        TRAINING,
+        /** The far end cannot take this fax (capabilities, resolution, size, coding, not a receiver). */
+        INCOMPATIBLE,
+        /** The session broke off after it started (DCN, timeouts, lost line, rejected pages, local abort). */
+        DROPPED,
+        /** A local failure: the pages could not be read or the received document not stored. */
+        LOCAL,
+        /** Not said (a provider that only gives text): decide from the diagnostic. */
+        UNKNOWN
+    }
+
     /**
      * The fax session ended (T.30 phase E or an abort).
      *
      * @param success    every page went through and the session closed with DCN after MCF
      * @param diagnostic why it failed (T.30 result text), {@code ""} on success
+     * @param failure    the kind of failure; {@link FaxFailure#NONE} exactly on success
      */
-    record FaxCompleted(CallId callId, boolean success, String diagnostic) implements CallEvent {
+    record FaxCompleted(CallId callId, boolean success, String diagnostic, FaxFailure failure) implements CallEvent {
         public FaxCompleted {
             Objects.requireNonNull(callId, "callId");
             diagnostic = diagnostic == null ? "" : diagnostic;
+            failure = success ? FaxFailure.NONE : failure == null || failure == FaxFailure.NONE ? FaxFailure.UNKNOWN
+                    : failure;
+        }
+
+        /** Without a failure kind ({@link FaxFailure#UNKNOWN} when it failed). */
+        public FaxCompleted(CallId callId, boolean success, String diagnostic) {
+            this(callId, success, diagnostic, null);
         }
     }
 }

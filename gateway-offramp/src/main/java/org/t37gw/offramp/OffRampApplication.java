@@ -504,7 +504,8 @@ public final class OffRampApplication implements Application {
             // success without every page confirmed: trust the session, the pages count is ours
             o = Outcome.success(a.totalPages);
         } else if (a.connected) {
-            o = Outcome.faxFailed(a.completed == null ? null : a.completed.diagnostic(), cause, a.confirmedThisCall);
+            o = Outcome.faxFailed(a.completed == null ? null : a.completed.diagnostic(),
+                    a.completed == null ? CallEvent.FaxFailure.UNKNOWN : a.completed.failure(), cause, a.confirmedThisCall);
         } else {
             if (Outcome.huntOn(cause)) {
                 LOG.info("job {}: dial-peer {} failed with cause {}, hunting on", a.job.id(),

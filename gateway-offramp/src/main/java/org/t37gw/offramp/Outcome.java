@@ -2,6 +2,7 @@ package org.t37gw.offramp;
 
 import java.util.Locale;
 import java.util.Objects;
+import org.t37gw.ccapi.CallEvent;
 import org.t37gw.ccapi.Q850Cause;
 import org.t37gw.config.RetryPolicy;
 import org.t37gw.spool.ResultCode;
@@ -60,10 +61,34 @@ record Outcome(ResultCode code, RetryPolicy.Cause cause, String statusTail, Stri
      * @param pagesThisCall pages confirmed (MCF) during this call
      */
     static Outcome faxFailed(String diagnostic, Q850Cause disconnect, int pagesThisCall) {
+        return faxFailed(diagnostic, CallEvent.FaxFailure.UNKNOWN, disconnect, pagesThisCall);
+    }
+
+    /**
+     * As {@link #faxFailed(String, Q850Cause, int)}, decided by the session's failure kind; only a
+     * provider that says {@link CallEvent.FaxFailure#UNKNOWN} (or nothing) is judged by the words of its
+     * diagnostic.
+     */
+    static Outcome faxFailed(String diagnostic, CallEvent.FaxFailure failure, Q850Cause disconnect,
+                             int pagesThisCall) {
         String text = diagnostic == null || diagnostic.isBlank()
                 ? "call dropped" + (disconnect == null ? "" : ", cause " + disconnect) : diagnostic.strip();
         String diag = "X-T30; " + text.replaceAll("[\\r\\n]+", " ")
                 + (pagesThisCall > 0 ? " (after " + pagesThisCall + " pages)" : "");
+        Outcome dropped = new Outcome(pagesThisCall > 0 ? ResultCode.PARTIAL : ResultCode.T30_FAILURE,
+                RetryPolicy.Cause.DROPPED, "4.0", diag, "dropped: " + text);
+        if (failure != null && failure != CallEvent.FaxFailure.UNKNOWN && failure != CallEvent.FaxFailure.NONE) {
+            return switch (failure) {
+                case INCOMPATIBLE -> new Outcome(ResultCode.REMOTE_REJECTED, null, "4.0", diag, "incompatible: " + text);
+                case NO_FAX_ANSWER -> pagesThisCall > 0 ? dropped
+                        : new Outcome(ResultCode.NO_ANSWER, RetryPolicy.Cause.NO_ANSWER, "4.1", diag, "no fax answer: " + text);
+                case TRAINING -> pagesThisCall > 0 ? dropped
+                        : new Outcome(ResultCode.T30_FAILURE, RetryPolicy.Cause.TRAINING, "4.0", diag, "training: " + text);
+                case LOCAL -> new Outcome(ResultCode.LOCAL_RESOURCES, RetryPolicy.Cause.DROPPED, "3.0", diag,
+                        "local failure: " + text);
+                default -> dropped;
+            };
+        }
         String t = text.toLowerCase(Locale.ROOT);
         if (t.contains("incompatib") || t.contains("not supported by") || t.contains("cannot receive")) {
             return new Outcome(ResultCode.REMOTE_REJECTED, null, "4.0", diag, "incompatible: " + text);
@@ -77,7 +102,6 @@ record Outcome(ResultCode code, RetryPolicy.Cause cause, String statusTail, Stri
                 || t.contains("phase b") || t.contains("dcs") || t.contains("cfr"))) {
             return new Outcome(ResultCode.T30_FAILURE, RetryPolicy.Cause.TRAINING, "4.0", diag, "training: " + text);
         }
-        return new Outcome(pagesThisCall > 0 ? ResultCode.PARTIAL : ResultCode.T30_FAILURE, RetryPolicy.Cause.DROPPED,
-                "4.0", diag, "dropped: " + text);
+        return dropped;
     }
 }

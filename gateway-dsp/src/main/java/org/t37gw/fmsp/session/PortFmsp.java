@@ -234,6 +234,7 @@ public final class PortFmsp implements Fmsp {
             }
             sessions.remove(callId, this);
             boolean ok = result.isSuccess();
+            CallEvent.FaxFailure failure = failureOf(result);
             String diagnostic = ok ? "" : result.toString()
                     + (abortReason != null && result == T30Result.LOCAL_ABORT ? " (" + abortReason + ")" : "")
                     + (detail == null || detail.isEmpty() ? "" : "; " + detail);
@@ -252,6 +253,7 @@ public final class PortFmsp implements Fmsp {
                         LOG.error("call {}: the received document could not be completed", callId, e);
                         ok = false;
                         diagnostic = "storing the received document failed: " + e.getMessage();
+                        failure = CallEvent.FaxFailure.LOCAL;
                         sink.abort();
                     }
                 } else {
@@ -259,7 +261,7 @@ public final class PortFmsp implements Fmsp {
                 }
             }
             LOG.info("call {}: fax session ended: {}", callId, ok ? "OK" : diagnostic);
-            events.accept(new CallEvent.FaxCompleted(callId, ok, diagnostic));
+            events.accept(new CallEvent.FaxCompleted(callId, ok, diagnostic, failure));
         }
 
         private void modeOf(PageMode m) {
@@ -296,5 +298,18 @@ public final class PortFmsp implements Fmsp {
             events.accept(new CallEvent.PageReceived(callId, page.number(),
                     page.quality().verdict() != PageQuality.Verdict.RTN));
         }
+    }
+
+    /** The kind of failure a T.30 result is, for the applications' retry decisions. */
+    static CallEvent.FaxFailure failureOf(T30Result r) {
+        return switch (r) {
+            case OK -> CallEvent.FaxFailure.NONE;
+            case CEDTONE, T0_EXPIRED, NO_CARRIER, T1_EXPIRED -> CallEvent.FaxFailure.NO_FAX_ANSWER;
+            case CANNOT_TRAIN, TCFBADTRAIN -> CallEvent.FaxFailure.TRAINING;
+            case INCOMPATIBLE, RX_INCAPABLE, NORESSUPPORT, NOSIZESUPPORT, NOCODINGSUPPORT -> CallEvent.FaxFailure.INCOMPATIBLE;
+            case CALL_DROPPED, RETRYDCN, RX_INVALCMD, UNEXPECTED, DCN_WHILE_TX, DCN_WHILE_RX, DCN_DATA_RX, DCN_PHASE_D_RX,
+                    T2_EXPIRED, T5_EXPIRED, BADPG, LOCAL_ABORT -> CallEvent.FaxFailure.DROPPED;
+            case PAGE_SOURCE_ERROR, NOPAGE -> CallEvent.FaxFailure.LOCAL;
+        };
     }
 }
