@@ -76,7 +76,8 @@ class SpoolTest {
         return dir.resolve(Spool.JOBS).resolve(id.value());
     }
 
-    private static List<String> names(Path d) throws IOException {
+    /** File names in a directory, sorted. */
+    static List<String> names(Path d) throws IOException {
         try (Stream<Path> s = Files.list(d)) {
             return s.map(p -> p.getFileName().toString()).sorted().toList();
         }
