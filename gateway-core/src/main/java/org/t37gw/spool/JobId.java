@@ -1,5 +1,8 @@
 package org.t37gw.spool;
 
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.regex.Pattern;
 
 /**
@@ -17,6 +20,39 @@ public record JobId(String value) implements Comparable<JobId> {
         if (!isValid(value)) {
             throw new IllegalArgumentException("invalid job id: " + value);
         }
+    }
+
+    /**
+     * The id the spool makes: {@code yyyyMMdd'T'HHmmssSSS} of {@code t} in UTC, {@code -}, {@code seq} in
+     * six digits. By hand: a DateTimeFormatter with milliseconds and String.format cost a Formatter and
+     * BigDecimals per job.
+     */
+    static JobId of(Instant t, long seq) {
+        return new JobId(format(t, seq));
+    }
+
+    static String format(Instant t, long seq) {
+        LocalDateTime d = LocalDateTime.ofInstant(t, ZoneOffset.UTC);
+        StringBuilder sb = new StringBuilder(25);
+        pad(sb, d.getYear(), 4);
+        pad(sb, d.getMonthValue(), 2);
+        pad(sb, d.getDayOfMonth(), 2);
+        sb.append('T');
+        pad(sb, d.getHour(), 2);
+        pad(sb, d.getMinute(), 2);
+        pad(sb, d.getSecond(), 2);
+        pad(sb, d.getNano() / 1_000_000, 3);
+        sb.append('-');
+        pad(sb, seq, 6);
+        return sb.toString();
+    }
+
+    private static void pad(StringBuilder sb, long v, int width) {
+        String s = Long.toString(v);
+        for (int i = s.length(); i < width; i++) {
+            sb.append('0');
+        }
+        sb.append(s);
     }
 
     /** Whether {@code s} is a legal job id (and so a legal job directory name). */

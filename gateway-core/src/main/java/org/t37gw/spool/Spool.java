@@ -2,23 +2,14 @@ package org.t37gw.spool;
 
 import java.io.Closeable;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
-import java.nio.channels.OverlappingFileLockException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
@@ -31,7 +22,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.slf4j.Logger;
@@ -61,46 +51,12 @@ public final class Spool implements Closeable {
     static final String QUARANTINE_REASON = "quarantine-reason";
     private static final String PURGE_PREFIX = "purge-";
 
-    /** Spools open in this JVM: a second FileChannel on the lock file would drop the lock when closed. */
-    private static final Set<Path> OPEN_IN_THIS_JVM = ConcurrentHashMap.newKeySet();
-
-    /**
-     * A job id: {@code yyyyMMdd'T'HHmmssSSS} of {@code t} in UTC, {@code -}, {@code seq} in six digits.
-     * By hand: a DateTimeFormatter with milliseconds and String.format cost a Formatter and BigDecimals
-     * per job.
-     */
-    static String idOf(Instant t, long seq) {
-        java.time.LocalDateTime d = java.time.LocalDateTime.ofInstant(t, ZoneOffset.UTC);
-        StringBuilder sb = new StringBuilder(25);
-        pad(sb, d.getYear(), 4);
-        pad(sb, d.getMonthValue(), 2);
-        pad(sb, d.getDayOfMonth(), 2);
-        sb.append('T');
-        pad(sb, d.getHour(), 2);
-        pad(sb, d.getMinute(), 2);
-        pad(sb, d.getSecond(), 2);
-        pad(sb, d.getNano() / 1_000_000, 3);
-        sb.append('-');
-        pad(sb, seq, 6);
-        return sb.toString();
-    }
-
-    private static void pad(StringBuilder sb, long v, int width) {
-        String s = Long.toString(v);
-        for (int i = s.length(); i < width; i++) {
-            sb.append('0');
-        }
-        sb.append(s);
-    }
-
+    private final SpoolDirectory disk;
     private final Path dir;
     private final Path jobsDir;
     private final Path tmpDir;
-    private final Path quarantineDir;
     private final Clock clock;
     private final SpoolOptions options;
-    private final FileChannel lockChannel;
-    private final FileLock lock;
 
     private final Object mutex = new Object();
     private final Map<JobId, Entry> jobs = new HashMap<>();
@@ -109,8 +65,6 @@ public final class Spool implements Closeable {
     private final AtomicLong sequence = new AtomicLong();
     /** Told (kind, listener) after new jobs of the kind were committed. */
     private final List<Map.Entry<String, Runnable>> newJobListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
-    private final Durable.GroupSync jobsSync;
-    private final Durable.GroupSync tmpSync;
     private long claims;
     private int quarantined;
     private boolean closed;
@@ -140,17 +94,13 @@ public final class Spool implements Closeable {
         }
     }
 
-    private Spool(Path dir, Clock clock, SpoolOptions options, FileChannel lockChannel, FileLock lock) {
-        this.dir = dir;
-        this.jobsDir = dir.resolve(JOBS);
-        this.tmpDir = dir.resolve(TMP);
-        this.quarantineDir = dir.resolve(QUARANTINE);
-        this.jobsSync = new Durable.GroupSync(jobsDir);
-        this.tmpSync = new Durable.GroupSync(tmpDir);
+    private Spool(SpoolDirectory disk, Clock clock, SpoolOptions options) {
+        this.disk = disk;
+        this.dir = disk.dir;
+        this.jobsDir = disk.jobsDir;
+        this.tmpDir = disk.tmpDir;
         this.clock = clock;
         this.options = options;
-        this.lockChannel = lockChannel;
-        this.lock = lock;
     }
 
     // ------------------------------------------------------------------ open, recovery, close
@@ -171,102 +121,31 @@ public final class Spool implements Closeable {
     public static Spool open(Path dir, Clock clock, SpoolOptions options) throws IOException {
         Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(options, "options");
-        Files.createDirectories(dir);
-        Path real = dir.toRealPath();
-        if (!OPEN_IN_THIS_JVM.add(real)) {
-            throw new SpoolLockedException("spool " + real + " is already open in this process");
-        }
-        FileChannel ch = null;
+        SpoolDirectory disk = SpoolDirectory.lock(dir);
         Spool spool = null;
         try {
-            ch = FileChannel.open(real.resolve(LOCK_FILE), StandardOpenOption.CREATE, StandardOpenOption.READ,
-                    StandardOpenOption.WRITE);
-            FileLock lock;
-            try {
-                lock = ch.tryLock();
-            } catch (OverlappingFileLockException e) {
-                lock = null;
-            }
-            if (lock == null) {
-                throw new SpoolLockedException("spool " + real + " is in use by another process" + holder(ch)
-                        + "; only one process may open a spool");
-            }
-            ch.truncate(0);
-            ch.write(ByteBuffer.wrap((ProcessHandle.current().pid() + "\n").getBytes(StandardCharsets.US_ASCII)), 0);
-            for (String sub : List.of(JOBS, TMP, QUARANTINE)) {
-                Files.createDirectories(real.resolve(sub));
-            }
-            spool = new Spool(real, clock, options, ch, lock);
+            spool = new Spool(disk, clock, options);
             spool.recover();
             return spool;
         } catch (IOException | RuntimeException | Error e) {
             if (spool != null) {
                 spool.close();
             } else {
-                if (ch != null) {
-                    try {
-                        ch.close();
-                    } catch (IOException suppressed) {
-                        e.addSuppressed(suppressed);
-                    }
-                }
-                OPEN_IN_THIS_JVM.remove(real);
+                disk.release();
             }
             throw e;
         }
     }
 
-    private static String holder(FileChannel ch) {
-        try {
-            ByteBuffer buf = ByteBuffer.allocate(32);
-            ch.read(buf, 0);
-            String pid = new String(buf.array(), 0, buf.position(), StandardCharsets.US_ASCII).trim();
-            return pid.matches("[0-9]+") ? " (pid " + pid + ")" : "";
-        } catch (IOException e) {
-            return "";
-        }
-    }
-
     private void recover() throws IOException {
         Instant now = clock.instant();
-        int removed = 0;
-        try (DirectoryStream<Path> ds = Files.newDirectoryStream(tmpDir)) {
-            for (Path p : ds) {
-                Durable.deleteTree(p);
-                removed++;
-            }
-        }
-        if (removed > 0) {
-            Durable.syncDir(tmpDir);
-            log.info("spool {}: removed {} unfinished entries from {}/", dir, removed, TMP);
-        }
-        List<Path> entries = new ArrayList<>();
-        try (DirectoryStream<Path> ds = Files.newDirectoryStream(jobsDir)) {
-            ds.forEach(entries::add);
-        }
-        Collections.sort(entries);
+        disk.emptyTmp();
         List<Entry> interrupted = new ArrayList<>();
-        for (Path p : entries) {
-            String name = p.getFileName().toString();
-            if (!JobId.isValid(name) || !Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
-                quarantine(p, "not a job directory");
-                continue;
-            }
-            SpoolRecord rec;
-            try {
-                // a state change that stopped before its rename: the old record is the valid one
-                Files.deleteIfExists(p.resolve(RECORD + ".tmp"));
-                rec = readAndCheck(p, name);
-            } catch (IOException e) {
-                // a power loss while the job was being committed can leave it so too: then it was never
-                // acknowledged, but that cannot be told from damage, and nothing is ever deleted unread
-                quarantine(p, e.toString());
-                continue;
-            }
-            Entry e = new Entry(p, rec);
-            jobs.put(rec.id(), e);
+        for (SpoolDirectory.Found f : disk.scanJobs(clock)) {
+            Entry e = new Entry(f.dir(), f.rec());
+            jobs.put(f.rec().id(), e);
             indexWaiting(e);
-            if (rec.state() == JobState.ACTIVE) {
+            if (f.rec().state() == JobState.ACTIVE) {
                 interrupted.add(e);
             }
         }
@@ -286,57 +165,9 @@ public final class Spool implements Closeable {
                 }
             }
         }
-        try (DirectoryStream<Path> ds = Files.newDirectoryStream(quarantineDir)) {
-            int n = 0;
-            for (Path p : ds) {
-                if (!p.getFileName().toString().endsWith("." + QUARANTINE_REASON)) {
-                    n++;
-                }
-            }
-            quarantined = n;
-        }
+        quarantined = disk.countQuarantined();
         log.info("spool {} opened: {} jobs {}, {} requeued after restart, {} in {}/", dir, jobs.size(),
                 stats().byState(), interrupted.size(), quarantined, QUARANTINE);
-    }
-
-    /** Reads a job's record and checks it against its directory. */
-    private static SpoolRecord readAndCheck(Path jobDir, String name) throws IOException {
-        SpoolRecord rec = SpoolRecord.decode(Files.readAllBytes(jobDir.resolve(RECORD)));
-        if (!rec.id().value().equals(name)) {
-            throw new SpoolFormatException("record spool.id " + rec.id() + " in directory " + name);
-        }
-        Path payloadDir = jobDir.resolve(PAYLOAD);
-        if (!Files.isDirectory(payloadDir, LinkOption.NOFOLLOW_LINKS)) {
-            throw new SpoolFormatException("no " + PAYLOAD + " directory");
-        }
-        for (PayloadFile f : rec.payload()) {
-            Path file = payloadDir.resolve(f.name());
-            if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
-                throw new SpoolFormatException("payload file " + f.name() + " missing");
-            }
-            long size = Files.size(file);
-            if (size != f.size()) {
-                throw new SpoolFormatException("payload file " + f.name() + " has " + size + " bytes, record says "
-                        + f.size());
-            }
-        }
-        return rec;
-    }
-
-    /** Moves an unreadable entry of {@code jobs/} to {@code quarantine/}, with the reason next to it. */
-    private void quarantine(Path p, String reason) throws IOException {
-        String name = p.getFileName().toString();
-        Path target = quarantineDir.resolve(name);
-        for (int n = 1; Files.exists(target, LinkOption.NOFOLLOW_LINKS)
-                || Files.exists(quarantineDir.resolve(target.getFileName() + "." + QUARANTINE_REASON),
-                LinkOption.NOFOLLOW_LINKS); n++) {
-            target = quarantineDir.resolve(name + "." + n);
-        }
-        Path reasonFile = quarantineDir.resolve(target.getFileName() + "." + QUARANTINE_REASON);
-        Files.write(reasonFile, (clock.instant() + " " + reason + "\n").getBytes(StandardCharsets.UTF_8));
-        Durable.move(p, target);
-        log.error("spool {}: QUARANTINED {} as {}/{}: {}", dir, JOBS + "/" + name, QUARANTINE,
-                target.getFileName(), reason);
     }
 
     /** Releases the lock. Jobs still ACTIVE are requeued by the next {@link #open}. */
@@ -347,14 +178,7 @@ public final class Spool implements Closeable {
                 return;
             }
             closed = true;
-            try {
-                if (lock.isValid()) {
-                    lock.release();
-                }
-                lockChannel.close();
-            } finally {
-                OPEN_IN_THIS_JVM.remove(dir);
-            }
+            disk.release();
         }
     }
 
@@ -396,7 +220,7 @@ public final class Spool implements Closeable {
         JobId id;
         Path build;
         for (;;) {
-            id = new JobId(idOf(now, sequence.incrementAndGet() % 1_000_000));
+            id = JobId.of(now, sequence.incrementAndGet() % 1_000_000);
             synchronized (mutex) {
                 ensureOpen();
                 if (jobs.containsKey(id)) {
@@ -456,56 +280,19 @@ public final class Spool implements Closeable {
         }
         Instant now = clock.instant();
         List<SpoolRecord> recs = new ArrayList<>(drafts.size());
-        List<FileChannel> channels = new ArrayList<>(drafts.size());
-        List<Durable.Force> forces = new ArrayList<>();
-        List<JobDraft> published = new ArrayList<>(drafts.size());
         try {
             for (int i = 0; i < drafts.size(); i++) {
                 JobDraft d = drafts.get(i);
-                List<PayloadFile> files = d.finish();
-                SpoolRecord rec = new SpoolRecord(d.id(), d.kind(), JobState.QUEUED, 0, d.created(), now, now, null,
-                        null, files, fields.get(i), Map.of());
-                recs.add(rec);
-                FileChannel ch = Durable.writeNewUnsynced(d.buildDir().resolve(RECORD), rec.encode());
-                channels.add(ch);
-                forces.add(() -> ch.force(true));
+                recs.add(new SpoolRecord(d.id(), d.kind(), JobState.QUEUED, 0, d.created(), now, now, null, null,
+                        d.finish(), fields.get(i), Map.of()));
             }
-            synchronized (mutex) {
-                ensureOpen();
-                for (JobDraft d : drafts) {
-                    Files.move(d.buildDir(), jobsDir.resolve(d.id().value()), StandardCopyOption.ATOMIC_MOVE);
-                    published.add(d);
-                }
-            }
-            for (JobDraft d : drafts) {
-                Path jobDir = jobsDir.resolve(d.id().value());
-                forces.addAll(d.forces(jobDir.resolve(PAYLOAD)));
-                forces.add(() -> Durable.syncDir(jobDir.resolve(PAYLOAD)));
-                forces.add(() -> Durable.syncDir(jobDir));
-            }
-            forces.add(jobsSync::sync);
-            forces.add(tmpSync::sync);
-            // all at once: each fsync costs a device flush at least, and one journal commit carries the
-            // changes of all that wait on it
-            Durable.forceAll(forces);
+            disk.publish(drafts, recs, mutex, this::ensureOpen);
         } catch (IOException | RuntimeException | Error e) {
-            unpublish(published, e);
-            for (JobDraft d : drafts) {
-                d.reopenFailed();
-                discard(d);
-            }
+            drafts.forEach(this::discard);
             if (e instanceof IOException io) {
                 throw full(io, "writing new jobs " + drafts.stream().map(JobDraft::id).toList());
             }
             throw e;
-        } finally {
-            for (FileChannel ch : channels) {
-                try {
-                    ch.close();
-                } catch (IOException ignored) {
-                    // forced already (or the commit failed and says so)
-                }
-            }
         }
         List<JobId> ids = new ArrayList<>(drafts.size());
         synchronized (mutex) {
@@ -551,30 +338,10 @@ public final class Spool implements Closeable {
         newJobListeners.removeIf(e -> e.getValue() == listener);
     }
 
-    /** A failed commit: its jobs were never acknowledged, so they go back to {@code tmp/} (and are deleted). */
-    private void unpublish(List<JobDraft> published, Throwable failure) {
-        for (JobDraft d : published) {
-            Path inJobs = jobsDir.resolve(d.id().value());
-            try {
-                synchronized (mutex) {
-                    Files.move(inJobs, d.buildDir(), StandardCopyOption.ATOMIC_MOVE);
-                }
-            } catch (IOException | RuntimeException e) {
-                failure.addSuppressed(e);
-                // left in jobs/: the next start reads it (and runs it if complete); the caller was told it failed
-                log.error("spool {}: job {} failed to commit and could not be taken back out of {}/ ({}); "
-                        + "the next start will find it there", dir, d.id(), JOBS, e.toString());
-            }
-        }
-    }
-
     /** Deletes an abandoned draft's directory (never throws: what stays goes at the next start). */
     void discard(JobDraft d) {
-        try {
-            Durable.deleteTree(d.buildDir());
-        } catch (IOException | RuntimeException e) {
-            log.warn("spool {}: could not delete abandoned {}: {}", dir, d.buildDir(), e.toString());
-        }
+        d.reopenFailed();
+        disk.discard(d);
     }
 
     private static Map<String, String> checkFields(Map<String, String> record) {
@@ -922,7 +689,7 @@ public final class Spool implements Closeable {
                 doomed.add(to);
             }
             if (!doomed.isEmpty()) {
-                jobsSync.sync();
+                disk.syncJobs();
             }
         }
         for (Path p : doomed) {

@@ -15,4 +15,9 @@ public class SpoolFullException extends IOException {
     public SpoolFullException(String message, Throwable cause) {
         super(message, cause);
     }
+
+    /** Whether {@code t}, or one of its causes, is this or a write that failed with ENOSPC or EDQUOT. */
+    public static boolean isNoSpace(Throwable t) {
+        return Durable.isNoSpace(t);
+    }
 }

@@ -169,11 +169,11 @@ class JobDraftTest {
         for (int i = 0; i < 2000; i++) {
             Instant t = Instant.ofEpochMilli(rnd.nextLong(0, 253402300799999L));
             long seq = i < 10 ? i : rnd.nextInt(1_000_000);
-            assertEquals(f.format(t) + "-" + String.format("%06d", seq), Spool.idOf(t, seq));
+            assertEquals(f.format(t) + "-" + String.format("%06d", seq), JobId.format(t, seq));
             long crc = i < 3 ? new long[] {0, 0xFFFF_FFFFL, 0x1a}[i] : rnd.nextLong(0, 1L << 32);
             assertEquals(String.format("%08x", crc), SpoolRecord.hex8(crc));
         }
-        assertTrue(JobId.isValid(Spool.idOf(T0, 0)));
+        assertTrue(JobId.isValid(JobId.format(T0, 0)));
     }
 
     @Test
