@@ -176,15 +176,10 @@ final class OfframpTransaction implements MessageHandler {
         }
     }
 
-    private static SmtpReply storageReply(Throwable e) {
-        for (Throwable c = e; c != null; c = c.getCause()) {
-            String m = c.getMessage();
-            if (c instanceof SpoolFullException
-                    || (m != null && (m.contains("No space left on device") || m.contains("Disk quota exceeded")))) {
-                return new SmtpReply(452, "4.3.1", "Insufficient system storage, try later");
-            }
-        }
-        return new SmtpReply(451, "4.3.0", "Local error in processing, try later");
+    /** The reply to a storage failure: {@code 452 4.3.1} when out of space, else {@code 451 4.3.0}. */
+    static SmtpReply storageReply(Throwable e) {
+        return SpoolFullException.isNoSpace(e) ? new SmtpReply(452, "4.3.1", "Insufficient system storage, try later")
+                : new SmtpReply(451, "4.3.0", "Local error in processing, try later");
     }
 
     /**

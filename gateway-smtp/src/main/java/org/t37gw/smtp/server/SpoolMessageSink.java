@@ -15,7 +15,6 @@ import org.t37gw.spool.JobId;
 import org.t37gw.spool.JobDraft;
 import org.t37gw.spool.JobKind;
 import org.t37gw.spool.Spool;
-import org.t37gw.spool.SpoolFullException;
 import org.t37gw.spool.SpoolOptions;
 import java.util.Optional;
 
@@ -106,8 +105,7 @@ public final class SpoolMessageSink implements MessageSink {
 
     private static SinkDecision refused(Exception e) {
         LOG.warn("enqueue failed, message refused: {}", e.toString());
-        return new SinkDecision.Rejected(e instanceof SpoolFullException ? FULL
-                : new SmtpReply(451, "4.3.0", "Local error in processing, try later"));
+        return new SinkDecision.Rejected(OfframpTransaction.storageReply(e));
     }
 
     private final class DraftReceiver implements Receiver {
